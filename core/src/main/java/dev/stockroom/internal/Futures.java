@@ -1,0 +1,62 @@
+package dev.stockroom.internal;
+
+import dev.stockroom.StockroomException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
+
+/** Bridges the async implementation to the sync API without wrapping its exceptions twice. */
+public final class Futures {
+
+  private Futures() {}
+
+  /**
+   * Waits for {@code future} and returns its value, rethrowing an unchecked failure as itself
+   * rather than wrapped in a {@link CompletionException}. An interrupt cancels the future, keeps
+   * the thread's interrupt flag and throws a {@link StockroomException}.
+   */
+  public static <T> T join(CompletableFuture<T> future) {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      future.cancel(true);
+      throw new StockroomException("interrupted while waiting for AWS", null, null, e);
+    } catch (ExecutionException e) {
+      Throwable cause = unwrap(e);
+      if (cause instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (cause instanceof Error error) {
+        throw error;
+      }
+      throw new CompletionException(cause);
+    }
+  }
+
+  /** Returns the first cause that is not a {@link CompletionException} or {@link ExecutionException}. */
+  public static Throwable unwrap(Throwable failure) {
+    Throwable cause = failure;
+    while ((cause instanceof CompletionException || cause instanceof ExecutionException)
+        && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    return cause;
+  }
+
+  /** Returns {@code failure} as a {@link CompletionException}, to rethrow inside a stage. */
+  public static CompletionException asCompletion(Throwable failure) {
+    return failure instanceof CompletionException completion ? completion
+        : new CompletionException(failure);
+  }
+
+  /** Runs {@code action} and returns its value as a future, putting any failure into the future. */
+  public static <T> CompletableFuture<T> capture(Supplier<CompletableFuture<T>> action) {
+    try {
+      return action.get();
+    } catch (RuntimeException | Error e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+}

@@ -1,0 +1,87 @@
+package dev.stockroom.internal.lifecycle;
+
+import dev.stockroom.StockroomException;
+import dev.stockroom.StorageException;
+import dev.stockroom.internal.Futures;
+import dev.stockroom.internal.OpenGuard;
+import dev.stockroom.internal.s3.BucketClient;
+import dev.stockroom.lifecycle.BucketLifecycle;
+import dev.stockroom.lifecycle.LifecyclePlan;
+import dev.stockroom.policy.PolicyCatalog;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Reads the bucket's lifecycle rules, plans against the catalog, and writes only on change. */
+public final class DefaultBucketLifecycle implements BucketLifecycle {
+
+  private static final Logger log = LoggerFactory.getLogger(DefaultBucketLifecycle.class);
+
+  private final String bucket;
+  private final PolicyCatalog catalog;
+  private final BucketClient s3;
+  private final OpenGuard guard;
+
+  public DefaultBucketLifecycle(String bucket, PolicyCatalog catalog, BucketClient s3,
+      OpenGuard guard) {
+    this.bucket = bucket;
+    this.catalog = catalog;
+    this.s3 = s3;
+    this.guard = guard;
+  }
+
+  @Override
+  public LifecyclePlan plan() {
+    return Futures.join(planAsync());
+  }
+
+  @Override
+  public LifecyclePlan apply() {
+    return Futures.join(applyAsync());
+  }
+
+  @Override
+  public CompletableFuture<LifecyclePlan> planAsync() {
+    return Futures.capture(() -> {
+      guard.check();
+      log.debug("Reading lifecycle configuration of bucket '{}'", bucket);
+      return s3.lifecycleRules(bucket)
+          .exceptionally(failure(bucket, "GetBucketLifecycleConfiguration"))
+          .thenApply(current -> LifecyclePlanner.plan(bucket, current, catalog));
+    });
+  }
+
+  @Override
+  public CompletableFuture<LifecyclePlan> applyAsync() {
+    return planAsync().thenCompose(plan -> {
+      if (!plan.hasChanges()) {
+        log.debug("Lifecycle of bucket '{}' already matches the policy", bucket);
+        return CompletableFuture.completedFuture(plan);
+      }
+      guard.check();
+      return s3.putLifecycleRules(bucket, plan.resultingRules())
+          .exceptionally(failure(bucket, "PutBucketLifecycleConfiguration"))
+          .thenApply(done -> {
+            log.info("Applied lifecycle plan to bucket '{}': {} change(s), {} foreign rule(s) kept",
+                bucket, plan.changes().size(), plan.foreignRules().size());
+            return plan;
+          });
+    });
+  }
+
+  private static <T> Function<Throwable, T> failure(String bucket, String operation) {
+    return failure -> {
+      Throwable cause = Futures.unwrap(failure);
+      if (cause instanceof StockroomException stockroom) {
+        throw stockroom;
+      }
+      throw new StorageException(operation, bucket, null, cause);
+    };
+  }
+
+  @Override
+  public String toString() {
+    return "BucketLifecycle{bucket='" + bucket + "'}";
+  }
+}

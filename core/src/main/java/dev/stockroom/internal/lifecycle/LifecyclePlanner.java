@@ -1,0 +1,83 @@
+package dev.stockroom.internal.lifecycle;
+
+import dev.stockroom.LifecycleConflictException;
+import dev.stockroom.lifecycle.BucketLifecycle;
+import dev.stockroom.lifecycle.LifecyclePlan;
+import dev.stockroom.lifecycle.RuleChange;
+import dev.stockroom.policy.PolicyCatalog;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.s3.model.LifecycleRule;
+
+/** Compares a bucket's lifecycle rules with the ones the policy asks for. Pure: no I/O. */
+public final class LifecyclePlanner {
+
+  /** S3 accepts at most this many rules in one lifecycle configuration. */
+  public static final int MAX_RULES = 1000;
+
+  private LifecyclePlanner() {}
+
+  /**
+   * Returns the plan that turns {@code current} into the policy's rules plus every foreign rule.
+   *
+   * @throws LifecycleConflictException if a rule Stockroom does not write uses its id prefix, or if
+   *     the result would pass {@value #MAX_RULES} rules
+   */
+  public static LifecyclePlan plan(String bucket, List<LifecycleRule> current,
+      PolicyCatalog catalog) {
+    Map<String, LifecycleRule> desired = new LinkedHashMap<>();
+    OwnedRules.desired(catalog).forEach(rule -> desired.put(rule.id(), rule));
+
+    List<RuleChange> changes = new ArrayList<>();
+    List<LifecycleRule> unchanged = new ArrayList<>();
+    List<LifecycleRule> foreign = new ArrayList<>();
+    Map<String, LifecycleRule> present = new LinkedHashMap<>();
+    for (LifecycleRule rule : current) {
+      if (!OwnedRules.isOwnedId(rule.id())) {
+        foreign.add(rule);
+        continue;
+      }
+      refuseUnknownOwnedId(bucket, rule);
+      present.put(rule.id(), rule);
+    }
+    desired.forEach((id, wanted) -> {
+      LifecycleRule existing = present.get(id);
+      if (existing == null) {
+        changes.add(RuleChange.add(wanted));
+      } else if (RuleNormalizer.normalize(existing).equals(RuleNormalizer.normalize(wanted))) {
+        unchanged.add(existing);
+      } else {
+        changes.add(RuleChange.change(existing, wanted));
+      }
+    });
+    present.forEach((id, existing) -> {
+      if (!desired.containsKey(id)) {
+        changes.add(RuleChange.remove(existing));
+      }
+    });
+
+    List<LifecycleRule> resulting = new ArrayList<>(foreign);
+    resulting.addAll(desired.values());
+    refuseOverLimit(bucket, foreign.size(), desired.size());
+    return LifecyclePlan.of(bucket, changes, unchanged, foreign, resulting);
+  }
+
+  private static void refuseUnknownOwnedId(String bucket, LifecycleRule rule) {
+    if (!OwnedRules.isKnownId(rule.id())) {
+      throw new LifecycleConflictException("lifecycle rule '" + rule.id() + "' in bucket '"
+          + bucket + "' uses the id prefix '" + BucketLifecycle.OWNED_RULE_PREFIX
+          + "' that Stockroom owns, but is not one of its rules; rename it so that Stockroom can "
+          + "leave it alone", bucket, rule.id());
+    }
+  }
+
+  private static void refuseOverLimit(String bucket, int foreign, int owned) {
+    if (foreign + owned > MAX_RULES) {
+      throw new LifecycleConflictException("bucket '" + bucket + "' would hold " + (foreign + owned)
+          + " lifecycle rules (" + foreign + " foreign + " + owned + " owned by Stockroom), but S3 "
+          + "allows at most " + MAX_RULES, bucket, null);
+    }
+  }
+}

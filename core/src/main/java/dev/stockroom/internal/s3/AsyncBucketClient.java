@@ -1,0 +1,36 @@
+package dev.stockroom.internal.s3;
+
+import dev.stockroom.internal.Futures;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
+import software.amazon.awssdk.services.s3.model.LifecycleRule;
+
+final class AsyncBucketClient implements BucketClient {
+
+  private final S3AsyncClient s3;
+
+  AsyncBucketClient(S3AsyncClient s3) {
+    this.s3 = s3;
+  }
+
+  @Override
+  public CompletableFuture<List<LifecycleRule>> lifecycleRules(String bucket) {
+    return Futures.capture(() -> s3.getBucketLifecycleConfiguration(r -> r.bucket(bucket)))
+        .handle((response, failure) -> {
+          if (failure == null) {
+            return response.rules();
+          }
+          if (S3Errors.hasCode(failure, LifecycleRequests.NO_CONFIGURATION)) {
+            return List.<LifecycleRule>of();
+          }
+          throw Futures.asCompletion(failure);
+        });
+  }
+
+  @Override
+  public CompletableFuture<Void> putLifecycleRules(String bucket, List<LifecycleRule> rules) {
+    return Futures.capture(() -> s3.putBucketLifecycleConfiguration(
+        LifecycleRequests.put(bucket, rules))).thenApply(response -> null);
+  }
+}

@@ -1,0 +1,30 @@
+package dev.stockroom.internal.s3;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.LifecycleRule;
+
+/**
+ * The bucket-level S3 calls Stockroom makes, over whichever client the user supplied: async for
+ * services, sync for scripts. Failures come back in the future as the SDK raised them.
+ */
+public interface BucketClient {
+
+  /** Returns the bucket's lifecycle rules, as S3 stores them; empty when it has none. */
+  CompletableFuture<List<LifecycleRule>> lifecycleRules(String bucket);
+
+  /** Replaces the bucket's whole lifecycle configuration with {@code rules} (not empty). */
+  CompletableFuture<Void> putLifecycleRules(String bucket, List<LifecycleRule> rules);
+
+  /** Returns a client that calls {@code s3}. */
+  static BucketClient of(S3AsyncClient s3) {
+    return new AsyncBucketClient(s3);
+  }
+
+  /** Returns a client that calls {@code s3} on the caller's thread. */
+  static BucketClient of(S3Client s3) {
+    return new SyncBucketClient(s3);
+  }
+}

@@ -1,0 +1,40 @@
+package dev.stockroom.internal.s3;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.LifecycleRule;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+final class SyncBucketClient implements BucketClient {
+
+  private final S3Client s3;
+
+  SyncBucketClient(S3Client s3) {
+    this.s3 = s3;
+  }
+
+  @Override
+  public CompletableFuture<List<LifecycleRule>> lifecycleRules(String bucket) {
+    try {
+      return CompletableFuture.completedFuture(
+          s3.getBucketLifecycleConfiguration(r -> r.bucket(bucket)).rules());
+    } catch (S3Exception e) {
+      return S3Errors.hasCode(e, LifecycleRequests.NO_CONFIGURATION)
+          ? CompletableFuture.completedFuture(List.of())
+          : CompletableFuture.failedFuture(e);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  @Override
+  public CompletableFuture<Void> putLifecycleRules(String bucket, List<LifecycleRule> rules) {
+    try {
+      s3.putBucketLifecycleConfiguration(LifecycleRequests.put(bucket, rules));
+      return CompletableFuture.completedFuture(null);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+}

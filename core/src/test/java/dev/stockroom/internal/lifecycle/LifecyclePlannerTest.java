@@ -1,0 +1,84 @@
+package dev.stockroom.internal.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.stockroom.LifecycleConflictException;
+import dev.stockroom.lifecycle.LifecyclePlan;
+import dev.stockroom.policy.PolicyCatalog;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.s3.model.ExpirationStatus;
+import software.amazon.awssdk.services.s3.model.LifecycleExpiration;
+import software.amazon.awssdk.services.s3.model.LifecycleRule;
+import software.amazon.awssdk.services.s3.model.LifecycleRuleFilter;
+
+class LifecyclePlannerTest {
+
+  private final PolicyCatalog catalog = PolicyCatalog.defaults();
+  private final List<LifecycleRule> desired = OwnedRules.desired(catalog);
+
+  @Test
+  void rulesReadBackInAnotherSpelling_areUnchanged() {
+    List<LifecycleRule> respelled = new ArrayList<>();
+    for (LifecycleRule rule : desired) {
+      LifecycleRule.Builder other = rule.toBuilder();
+      if (rule.filter().prefix().isEmpty()) {
+        other.filter(LifecycleRuleFilter.builder().build());
+      } else {
+        // the legacy, deprecated top-level prefix instead of a filter
+        other.filter((LifecycleRuleFilter) null).prefix(rule.filter().prefix());
+      }
+      if (rule.expiration() != null) {
+        other.expiration(rule.expiration().toBuilder().expiredObjectDeleteMarker(false).build());
+      }
+      if (rule.hasTransitions()) {
+        other.transitions(reversed(rule.transitions()));
+      }
+      respelled.add(other.build());
+    }
+
+    LifecyclePlan plan = LifecyclePlanner.plan("b", respelled, catalog);
+
+    assertThat(plan.hasChanges()).isFalse();
+    assertThat(plan.unchanged()).hasSize(desired.size());
+  }
+
+  @Test
+  void ownedRuleWithAnExtraTagFilter_isAChange() {
+    List<LifecycleRule> current = new ArrayList<>(desired);
+    LifecycleRule first = current.get(0);
+    current.set(0, first.toBuilder().filter(LifecycleRuleFilter.builder()
+        .tag(t -> t.key("k").value("v")).build()).build());
+
+    LifecyclePlan plan = LifecyclePlanner.plan("b", current, catalog);
+
+    assertThat(plan.changes()).singleElement()
+        .satisfies(c -> assertThat(c.ruleId()).isEqualTo(first.id()));
+  }
+
+  @Test
+  void moreThanOneThousandRules_areRefused() {
+    int owned = desired.size();
+    List<LifecycleRule> foreign = IntStream.range(0, 1001 - owned)
+        .mapToObj(i -> LifecycleRule.builder().id("rule-" + i).status(ExpirationStatus.ENABLED)
+            .filter(f -> f.prefix("p" + i + "/"))
+            .expiration(LifecycleExpiration.builder().days(1).build()).build())
+        .toList();
+
+    assertThatThrownBy(() -> LifecyclePlanner.plan("shop", foreign, catalog))
+        .isInstanceOf(LifecycleConflictException.class)
+        .hasMessage("bucket 'shop' would hold 1001 lifecycle rules (" + (1001 - owned)
+            + " foreign + " + owned + " owned by Stockroom), but S3 allows at most 1000");
+    assertThat(LifecyclePlanner.plan("shop", foreign.subList(1, foreign.size()), catalog)
+        .resultingRules()).hasSize(1000);
+  }
+
+  private static <T> List<T> reversed(List<T> list) {
+    List<T> copy = new ArrayList<>(list);
+    java.util.Collections.reverse(copy);
+    return copy;
+  }
+}
