@@ -16,6 +16,36 @@ public final class ObjectKeys {
   private ObjectKeys() {}
 
   /**
+   * Returns {@code key} with control characters escaped, for error messages.
+   */
+  public static String printable(String key) {
+    StringBuilder text = new StringBuilder(key.length());
+    key.chars().forEach(c -> {
+      if (c < 0x20 || c == 0x7f) {
+        text.append(String.format("\\u%04x", c));
+      } else {
+        text.append((char) c);
+      }
+    });
+    return text.toString();
+  }
+
+  /**
+   * Checks {@code value} (an object key or a part of one).
+   *
+   * @param field the name of the argument, for the message ("name", "key", "prefix")
+   * @throws IllegalArgumentException naming the field and the value
+   */
+  public static String check(String value, String field) {
+    Require.nonNull(value, field);
+    problem(value).ifPresent(problem -> {
+      throw new IllegalArgumentException(value.isEmpty() ? field + " " + problem
+          : field + " " + problem + ", but was '" + printable(value) + "'");
+    });
+    return value;
+  }
+
+  /**
    * Returns what is wrong with {@code key}, phrased to follow "key " or "prefix " in a message
    * ("must not start with '/'"), or empty when the key is acceptable.
    */

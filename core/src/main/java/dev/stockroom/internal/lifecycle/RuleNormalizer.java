@@ -13,6 +13,9 @@ import software.amazon.awssdk.services.s3.model.Transition;
  * legacy top-level prefix, omit an empty filter prefix, spell out default flags or reorder
  * transitions.
  */
+// The deprecated top-level prefix is read (and cleared) on purpose: S3 still answers with it for
+// rules written by older tools.
+@SuppressWarnings("deprecation")
 final class RuleNormalizer {
 
   private RuleNormalizer() {}

@@ -29,6 +29,20 @@ final class AsyncBucketClient implements BucketClient {
   }
 
   @Override
+  public CompletableFuture<Boolean> objectLockEnabled(String bucket) {
+    return Futures.capture(() -> s3.getObjectLockConfiguration(r -> r.bucket(bucket)))
+        .handle((response, failure) -> {
+          if (failure == null) {
+            return ObjectLockAnswers.enabled(response);
+          }
+          if (ObjectLockAnswers.isNotConfigured(failure)) {
+            return false;
+          }
+          throw Futures.asCompletion(failure);
+        });
+  }
+
+  @Override
   public CompletableFuture<Void> putLifecycleRules(String bucket, List<LifecycleRule> rules) {
     return Futures.capture(() -> s3.putBucketLifecycleConfiguration(
         LifecycleRequests.put(bucket, rules))).thenApply(response -> null);

@@ -18,6 +18,9 @@ public interface BucketClient {
   /** Replaces the bucket's whole lifecycle configuration with {@code rules} (not empty). */
   CompletableFuture<Void> putLifecycleRules(String bucket, List<LifecycleRule> rules);
 
+  /** Returns whether the bucket has Object Lock enabled. */
+  CompletableFuture<Boolean> objectLockEnabled(String bucket);
+
   /** Returns a client that calls {@code s3}. */
   static BucketClient of(S3AsyncClient s3) {
     return new AsyncBucketClient(s3);

@@ -29,6 +29,17 @@ final class SyncBucketClient implements BucketClient {
   }
 
   @Override
+  public CompletableFuture<Boolean> objectLockEnabled(String bucket) {
+    try {
+      return CompletableFuture.completedFuture(ObjectLockAnswers.enabled(
+          s3.getObjectLockConfiguration(r -> r.bucket(bucket))));
+    } catch (RuntimeException e) {
+      return ObjectLockAnswers.isNotConfigured(e) ? CompletableFuture.completedFuture(false)
+          : CompletableFuture.failedFuture(e);
+    }
+  }
+
+  @Override
   public CompletableFuture<Void> putLifecycleRules(String bucket, List<LifecycleRule> rules) {
     try {
       s3.putBucketLifecycleConfiguration(LifecycleRequests.put(bucket, rules));

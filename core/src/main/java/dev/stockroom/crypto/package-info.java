@@ -1,0 +1,2 @@
+/** KMS key checks for SSE-KMS uploads. */
+package dev.stockroom.crypto;

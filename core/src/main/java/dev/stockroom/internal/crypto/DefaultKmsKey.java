@@ -1,0 +1,115 @@
+package dev.stockroom.internal.crypto;
+
+import dev.stockroom.KmsKeyException;
+import dev.stockroom.internal.CachedCheck;
+import dev.stockroom.internal.Futures;
+import dev.stockroom.internal.OpenGuard;
+import dev.stockroom.crypto.KmsKey;
+import dev.stockroom.crypto.KmsKeyDetails;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.kms.model.KeyMetadata;
+import software.amazon.awssdk.services.kms.model.KeySpec;
+import software.amazon.awssdk.services.kms.model.KeyState;
+import software.amazon.awssdk.services.kms.model.KeyUsageType;
+import software.amazon.awssdk.services.kms.model.NotFoundException;
+
+/**
+ * Describes the configured key through KMS once and keeps the verdict, good or bad, for a bounded
+ * time. Only failures to reach KMS are not kept, so they are retried on the next call.
+ */
+public final class DefaultKmsKey implements KmsKey {
+
+  private static final Logger log = LoggerFactory.getLogger(DefaultKmsKey.class);
+
+  /** A verdict: the key's details, and why it cannot be used (null when it can). */
+  private record Verdict(KmsKeyDetails details, String problem, Throwable cause) {
+
+    /** Returns the details, or throws a fresh exception for each caller. */
+    KmsKeyDetails orThrow(String keyId) {
+      if (problem != null) {
+        throw new KmsKeyException(problem, keyId, cause);
+      }
+      return details;
+    }
+  }
+
+  private final String keyId;
+  private final Supplier<KmsClient> kms;
+  private final OpenGuard guard;
+  private final Executor executor;
+  private final CachedCheck<Verdict> verdicts;
+
+  public DefaultKmsKey(String keyId, Supplier<KmsClient> kms, Duration checkInterval,
+      Executor executor, OpenGuard guard) {
+    this.keyId = keyId;
+    this.kms = kms;
+    this.guard = guard;
+    this.executor = executor;
+    this.verdicts = new CachedCheck<>(checkInterval, executor);
+  }
+
+  @Override
+  public Optional<String> keyId() {
+    return Optional.ofNullable(keyId);
+  }
+
+  @Override
+  public KmsKeyDetails verify() {
+    return Futures.join(verifyAsync());
+  }
+
+  @Override
+  public CompletableFuture<KmsKeyDetails> verifyAsync() {
+    return Futures.capture(() -> {
+      guard.check();
+      if (keyId == null) {
+        throw new IllegalStateException("no KMS key is configured: set kmsKeyId on the builder");
+      }
+      return verdicts.get(keyId,
+              () -> CompletableFuture.supplyAsync(() -> describe(keyId), executor))
+          .thenApply(verdict -> verdict.orThrow(keyId));
+    });
+  }
+
+  private Verdict describe(String id) {
+    log.debug("Describing KMS key '{}'", id);
+    KeyMetadata key;
+    try {
+      key = kms.get().describeKey(r -> r.keyId(id)).keyMetadata();
+    } catch (NotFoundException e) {
+      return new Verdict(null, "KMS key '" + id + "' does not exist", e);
+    } catch (RuntimeException e) {
+      throw new KmsKeyException("could not describe KMS key '" + id + "': " + e.getMessage(), id,
+          e);
+    }
+    KmsKeyDetails details = new KmsKeyDetails(key.keyId(), key.arn(), key.keyStateAsString(),
+        key.keySpecAsString(), key.keyUsageAsString());
+    return new Verdict(details, problem(id, key), null);
+  }
+
+  private static String problem(String id, KeyMetadata key) {
+    String reason = null;
+    if (key.keyState() != KeyState.ENABLED) {
+      reason = "is not enabled (state " + key.keyStateAsString() + ")";
+    } else if (key.keySpec() != KeySpec.SYMMETRIC_DEFAULT) {
+      reason = "is not a symmetric encryption key (spec " + key.keySpecAsString() + ")";
+    } else if (key.keyUsage() != KeyUsageType.ENCRYPT_DECRYPT) {
+      reason = "cannot encrypt (usage " + key.keyUsageAsString() + ")";
+    }
+    return reason == null ? null
+        : "KMS key '" + id + "' " + reason + "; SSE-KMS needs an enabled SYMMETRIC_DEFAULT key "
+            + "with usage ENCRYPT_DECRYPT";
+  }
+
+  @Override
+  public String toString() {
+    return "KmsKey{keyId=" + keyId + '}';
+  }
+}

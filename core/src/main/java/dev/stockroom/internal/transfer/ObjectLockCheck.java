@@ -1,0 +1,45 @@
+package dev.stockroom.internal.transfer;
+
+import dev.stockroom.StorageException;
+import dev.stockroom.internal.CachedCheck;
+import dev.stockroom.internal.Futures;
+import dev.stockroom.internal.s3.BucketClient;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Whether the bucket has Object Lock, asked once and kept for a bounded time. */
+final class ObjectLockCheck {
+
+  private static final Logger log = LoggerFactory.getLogger(ObjectLockCheck.class);
+
+  private final String bucket;
+  private final BucketClient s3;
+  private final CachedCheck<Boolean> answers;
+  private final AtomicBoolean warned = new AtomicBoolean();
+
+  ObjectLockCheck(String bucket, BucketClient s3, Duration checkInterval, Executor executor) {
+    this.bucket = bucket;
+    this.s3 = s3;
+    this.answers = new CachedCheck<>(checkInterval, executor);
+  }
+
+  /** Returns whether the bucket has Object Lock; warns once when it does not. */
+  CompletableFuture<Boolean> enabled() {
+    return answers.get(bucket, () -> s3.objectLockEnabled(bucket)
+        .exceptionally(failure -> {
+          throw new StorageException("GetObjectLockConfiguration", bucket, null,
+              Futures.unwrap(failure));
+        })
+        .thenApply(enabled -> {
+          if (!enabled && warned.compareAndSet(false, true)) {
+            log.warn("Bucket '{}' has no Object Lock: objects with a retention policy (audit logs)"
+                + " are stored without a COMPLIANCE retention", bucket);
+          }
+          return enabled;
+        }));
+  }
+}

@@ -1,0 +1,191 @@
+package dev.stockroom.internal.transfer;
+
+import dev.stockroom.StockroomException;
+import dev.stockroom.TransferFailedException;
+import dev.stockroom.crypto.KmsKey;
+import dev.stockroom.internal.Futures;
+import dev.stockroom.internal.OpenGuard;
+import dev.stockroom.internal.s3.BucketClient;
+import dev.stockroom.policy.StoragePolicy;
+import dev.stockroom.transfer.StoredObject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.async.AsyncRequestBody;
+import software.amazon.awssdk.core.async.BlockingInputStreamAsyncRequestBody;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.PutObjectResponse;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
+import software.amazon.awssdk.transfer.s3.S3TransferManager;
+import software.amazon.awssdk.transfer.s3.model.CompletedFileUpload;
+import software.amazon.awssdk.transfer.s3.model.CompletedUpload;
+import software.amazon.awssdk.transfer.s3.model.Upload;
+import software.amazon.awssdk.transfer.s3.progress.TransferListener;
+
+/**
+ * Uploads one object through the Transfer Manager: checks the policy and the AWS-side
+ * prerequisites (KMS key, Object Lock) before any byte, builds the PUT from the policy, sends the
+ * bytes, and reports what S3 stored.
+ */
+public final class ObjectUploader {
+
+  private static final Logger log = LoggerFactory.getLogger(ObjectUploader.class);
+
+  private final String bucket;
+  private final S3TransferManager transferManager;
+  private final KmsKey kmsKey;
+  private final boolean kmsKeyCheck;
+  private final ObjectLockCheck objectLock;
+  private final Executor io;
+  private final OpenGuard guard;
+
+  public ObjectUploader(String bucket, S3TransferManager transferManager, KmsKey kmsKey,
+      boolean kmsKeyCheck, BucketClient bucketClient, Duration checkInterval, Executor io,
+      OpenGuard guard) {
+    this.bucket = bucket;
+    this.transferManager = transferManager;
+    this.kmsKey = kmsKey;
+    this.kmsKeyCheck = kmsKeyCheck;
+    this.objectLock = new ObjectLockCheck(bucket, bucketClient, checkInterval, io);
+    this.io = io;
+    this.guard = guard;
+  }
+
+  String bucket() {
+    return bucket;
+  }
+
+  Executor io() {
+    return io;
+  }
+
+  OpenGuard guard() {
+    return guard;
+  }
+
+  /**
+   * Decides how objects of {@code policy}'s kind are protected, and runs the checks that need AWS,
+   * once per check interval. Fails (in the future) before any byte is sent.
+   */
+  CompletableFuture<Protection> prepare(StoragePolicy policy, String key) {
+    return Futures.capture(() -> {
+      guard.check();
+      Protection protection = Protection.encryptionFor(policy, kmsKey.keyId().orElse(null), bucket,
+          key);
+      CompletableFuture<?> keyUsable = protection.encryption() == ServerSideEncryption.AWS_KMS
+          && kmsKeyCheck ? kmsKey.verifyAsync() : CompletableFuture.completedFuture(null);
+      CompletableFuture<Boolean> lock = policy.retention().isPresent() ? objectLock.enabled()
+          : CompletableFuture.completedFuture(false);
+      return keyUsable.thenCombine(lock, (usable, locked) -> protection.withObjectLock(locked));
+    });
+  }
+
+  /** Uploads {@code source} to {@code key} as the kind of {@code policy}. */
+  CompletableFuture<StoredObject> upload(UploadJob job, Protection protection) {
+    return Futures.capture(() -> {
+      guard.check();
+      Instant retainUntil = protection.objectLock() ? retainUntil(job.policy()) : null;
+      PutObjectRequest put = PutRequests.build(bucket, job.key(), job.policy(), job.contentType(),
+          job.metadata(), job.source().size(), protection, retainUntil);
+      log.debug("Uploading '{}' to bucket '{}' as {} ({} bytes)", job.key(), bucket,
+          job.policy().kind(), job.source().size());
+      return send(put, job.source(), job.bytesSent())
+          .thenApply(sent -> stored(job, protection, retainUntil, sent));
+    }).handle((stored, failure) -> {
+      if (failure == null) {
+        return stored;
+      }
+      throw Futures.asCompletion(asTransferFailure(job.key(), Futures.unwrap(failure)));
+    });
+  }
+
+  private record Sent(PutObjectResponse response, long size) {}
+
+  private CompletableFuture<Sent> send(PutObjectRequest put, UploadSource source,
+      LongConsumer bytesSent) {
+    if (source instanceof UploadSource.FileSource file) {
+      return transferManager.uploadFile(u -> u.putObjectRequest(put).source(file.file())
+              .addTransferListener(progress(bytesSent)))
+          .completionFuture()
+          .thenApply(done -> new Sent(((CompletedFileUpload) done).response(), file.size()));
+    }
+    if (source instanceof UploadSource.BytesSource bytes) {
+      return transferManager.upload(u -> u.putObjectRequest(put)
+              .requestBody(AsyncRequestBody.fromBytes(bytes.bytes())))
+          .completionFuture()
+          .thenApply(done -> new Sent(((CompletedUpload) done).response(), bytes.size()));
+    }
+    UploadSource.StreamSource stream = (UploadSource.StreamSource) source;
+    BlockingInputStreamAsyncRequestBody body =
+        AsyncRequestBody.forBlockingInputStream(stream.length());
+    Upload upload = transferManager.upload(u -> u.putObjectRequest(put).requestBody(body));
+    upload.completionFuture().whenComplete((done, failure) -> {
+      if (failure != null) {
+        body.cancel();
+      }
+    });
+    CompletableFuture<Long> written =
+        CompletableFuture.supplyAsync(() -> body.writeInputStream(stream.stream()), io);
+    return upload.completionFuture().thenCombine(written,
+        (done, size) -> new Sent(done.response(), size));
+  }
+
+  private static TransferListener progress(LongConsumer bytesSent) {
+    if (bytesSent == null) {
+      return new TransferListener() {};
+    }
+    AtomicLong reported = new AtomicLong();
+    return new TransferListener() {
+      @Override
+      public void bytesTransferred(Context.BytesTransferred context) {
+        long total = context.progressSnapshot().transferredBytes();
+        long delta = total - reported.getAndSet(total);
+        if (delta != 0) {
+          bytesSent.accept(delta);
+        }
+      }
+    };
+  }
+
+  private StoredObject stored(UploadJob job, Protection protection, Instant retainUntil,
+      Sent sent) {
+    PutObjectResponse response = sent.response();
+    return StoredObject.builder()
+        .bucket(bucket)
+        .key(job.key())
+        .kind(job.policy().kind())
+        .storageClass(job.policy().storageClass())
+        .eTag(response.eTag())
+        .versionId(response.versionId())
+        .checksumCrc32c(response.checksumCRC32C())
+        .size(sent.size())
+        .encryption(response.serverSideEncryption() != null ? response.serverSideEncryption()
+            : protection.encryption())
+        .kmsKeyId(response.ssekmsKeyId())
+        .bucketKeyEnabled(Boolean.TRUE.equals(response.bucketKeyEnabled()))
+        .cacheControl(job.policy().cacheControl())
+        .contentType(job.contentType())
+        .retainUntil(retainUntil)
+        .build();
+  }
+
+  private static Instant retainUntil(StoragePolicy policy) {
+    return ZonedDateTime.now(ZoneOffset.UTC).plus(policy.retention().orElseThrow()).toInstant();
+  }
+
+  /** Keeps Stockroom's own and argument errors as they are; wraps everything else. */
+  private RuntimeException asTransferFailure(String key, Throwable cause) {
+    if (cause instanceof StockroomException || cause instanceof IllegalArgumentException
+        || cause instanceof IllegalStateException || cause instanceof NullPointerException) {
+      return (RuntimeException) cause;
+    }
+    return new TransferFailedException(bucket, key, cause);
+  }
+}

@@ -1,0 +1,39 @@
+package dev.stockroom.internal.transfer;
+
+import dev.stockroom.PolicyViolationException;
+import dev.stockroom.policy.EncryptionRequirement;
+import dev.stockroom.policy.StoragePolicy;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
+
+/**
+ * How one upload is protected at rest: the server-side encryption and, for kinds with a retention,
+ * whether an Object Lock retention goes on the PUT.
+ *
+ * @param encryption SSE-KMS or SSE-S3
+ * @param kmsKeyId the KMS key for SSE-KMS, else null
+ * @param objectLock whether to send an Object Lock COMPLIANCE retention
+ */
+record Protection(ServerSideEncryption encryption, String kmsKeyId, boolean objectLock) {
+
+  /**
+   * Returns the encryption the policy asks for given the configured key (which may be null).
+   *
+   * @throws PolicyViolationException if the policy requires KMS and no key is configured
+   */
+  static Protection encryptionFor(StoragePolicy policy, String kmsKeyId, String bucket,
+      String key) {
+    EncryptionRequirement requirement = policy.encryption();
+    if (requirement == EncryptionRequirement.KMS_REQUIRED && kmsKeyId == null) {
+      throw new PolicyViolationException(policy.kind() + " objects must be encrypted with SSE-KMS, "
+          + "but no KMS key is configured: set kmsKeyId on the Stockroom builder; nothing was sent "
+          + "for '" + key + "'", bucket, key, policy.kind());
+    }
+    boolean kms = requirement != EncryptionRequirement.S3_MANAGED && kmsKeyId != null;
+    return kms ? new Protection(ServerSideEncryption.AWS_KMS, kmsKeyId, false)
+        : new Protection(ServerSideEncryption.AES256, null, false);
+  }
+
+  Protection withObjectLock(boolean lock) {
+    return new Protection(encryption, kmsKeyId, lock);
+  }
+}

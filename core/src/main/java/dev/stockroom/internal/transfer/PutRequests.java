@@ -1,0 +1,45 @@
+package dev.stockroom.internal.transfer;
+
+import dev.stockroom.policy.StoragePolicy;
+import java.time.Instant;
+import java.util.Map;
+import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
+import software.amazon.awssdk.services.s3.model.ObjectLockMode;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
+
+/** Builds the PUT for one object from its kind's policy: the one place that decides its headers. */
+final class PutRequests {
+
+  /** The tag every object carries: {@code stockroom-kind=product-image}. */
+  static final String KIND_TAG = "stockroom-kind";
+
+  private PutRequests() {}
+
+  static PutObjectRequest build(String bucket, String key, StoragePolicy policy,
+      String contentType, Map<String, String> metadata, long size, Protection protection,
+      Instant retainUntil) {
+    PutObjectRequest.Builder put = PutObjectRequest.builder()
+        .bucket(bucket)
+        .key(key)
+        .contentType(contentType)
+        .cacheControl(policy.cacheControl())
+        .storageClass(policy.storageClass())
+        .tagging(KIND_TAG + "=" + policy.kind().id())
+        .checksumAlgorithm(ChecksumAlgorithm.CRC32_C)
+        .serverSideEncryption(protection.encryption());
+    if (!metadata.isEmpty()) {
+      put.metadata(metadata);
+    }
+    if (size >= 0) {
+      put.contentLength(size);
+    }
+    if (protection.encryption() == ServerSideEncryption.AWS_KMS) {
+      put.ssekmsKeyId(protection.kmsKeyId()).bucketKeyEnabled(true);
+    }
+    if (retainUntil != null) {
+      put.objectLockMode(ObjectLockMode.COMPLIANCE).objectLockRetainUntilDate(retainUntil);
+    }
+    return put.build();
+  }
+}

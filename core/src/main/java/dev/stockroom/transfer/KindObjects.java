@@ -1,0 +1,47 @@
+package dev.stockroom.transfer;
+
+import dev.stockroom.policy.DataKind;
+import dev.stockroom.policy.StoragePolicy;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+
+/** The objects of one kind: single uploads by name, and whole directories. */
+public interface KindObjects {
+
+  /** Returns the kind. */
+  DataKind kind();
+
+  /** Returns the kind's policy. */
+  StoragePolicy policy();
+
+  /**
+   * Returns the object {@code name} under the kind's prefix: {@code object("sku-1/front.jpg")} of
+   * product images is {@code media/product-images/sku-1/front.jpg}.
+   *
+   * @throws IllegalArgumentException if the name is empty, starts with '/', holds '.' or '..'
+   *     segments or control characters, or makes a key over 1,024 UTF-8 bytes
+   */
+  UploadTarget object(String name);
+
+  /** Returns a view whose objects and directory uploads use content-addressed keys. */
+  KindObjects contentAddressed();
+
+  /**
+   * Uploads every regular file under {@code directory} (recursively, symbolic links not
+   * followed), each to the kind's prefix plus its relative path, and reports every file's outcome.
+   * Files that fail do not stop the others, and files stored stay stored.
+   *
+   * @throws IllegalArgumentException if {@code directory} is not a directory
+   * @throws dev.stockroom.PolicyViolationException if the kind needs a KMS key and none is set
+   * @throws dev.stockroom.KmsKeyException if the KMS key cannot be used
+   * @throws IllegalStateException if Stockroom is closed
+   */
+  BatchResult uploadDirectory(Path directory, UploadProgressListener listener);
+
+  /** As {@link #uploadDirectory(Path, UploadProgressListener)} with no listener. */
+  BatchResult uploadDirectory(Path directory);
+
+  /** As {@link #uploadDirectory(Path, UploadProgressListener)}, with failures in the future. */
+  CompletableFuture<BatchResult> uploadDirectoryAsync(Path directory,
+      UploadProgressListener listener);
+}
