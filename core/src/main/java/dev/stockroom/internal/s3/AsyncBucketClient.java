@@ -1,6 +1,7 @@
 package dev.stockroom.internal.s3;
 
 import dev.stockroom.internal.Futures;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
@@ -39,6 +40,21 @@ final class AsyncBucketClient implements BucketClient {
             return false;
           }
           throw Futures.asCompletion(failure);
+        });
+  }
+
+  @Override
+  public CompletableFuture<Integer> abortMultipartUploads(String bucket, String key,
+      Instant since) {
+    return Futures.capture(() -> s3.listMultipartUploads(r -> r.bucket(bucket).prefix(key)))
+        .thenCompose(listing -> {
+          List<CompletableFuture<?>> aborts = MultipartCleanup.orphans(listing, key, since)
+              .stream()
+              .<CompletableFuture<?>>map(upload -> s3.abortMultipartUpload(r -> r.bucket(bucket)
+                  .key(key).uploadId(upload.uploadId())))
+              .toList();
+          return CompletableFuture.allOf(aborts.toArray(CompletableFuture[]::new))
+              .thenApply(done -> aborts.size());
         });
   }
 

@@ -1,5 +1,6 @@
 package dev.stockroom.internal.s3;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
@@ -20,6 +21,12 @@ public interface BucketClient {
 
   /** Returns whether the bucket has Object Lock enabled. */
   CompletableFuture<Boolean> objectLockEnabled(String bucket);
+
+  /**
+   * Aborts the incomplete multipart uploads of exactly {@code key} initiated at or after
+   * {@code since}, and returns how many it aborted.
+   */
+  CompletableFuture<Integer> abortMultipartUploads(String bucket, String key, Instant since);
 
   /** Returns a client that calls {@code s3}. */
   static BucketClient of(S3AsyncClient s3) {

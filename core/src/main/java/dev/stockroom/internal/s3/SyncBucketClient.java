@@ -1,5 +1,6 @@
 package dev.stockroom.internal.s3;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -36,6 +37,20 @@ final class SyncBucketClient implements BucketClient {
     } catch (RuntimeException e) {
       return ObjectLockAnswers.isNotConfigured(e) ? CompletableFuture.completedFuture(false)
           : CompletableFuture.failedFuture(e);
+    }
+  }
+
+  @Override
+  public CompletableFuture<Integer> abortMultipartUploads(String bucket, String key,
+      Instant since) {
+    try {
+      var orphans = MultipartCleanup.orphans(
+          s3.listMultipartUploads(r -> r.bucket(bucket).prefix(key)), key, since);
+      orphans.forEach(upload -> s3.abortMultipartUpload(r -> r.bucket(bucket).key(key)
+          .uploadId(upload.uploadId())));
+      return CompletableFuture.completedFuture(orphans.size());
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
     }
   }
 

@@ -15,6 +15,7 @@ import java.time.ZonedDateTime;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,11 +39,15 @@ public final class ObjectUploader {
 
   private static final Logger log = LoggerFactory.getLogger(ObjectUploader.class);
 
+  /** How far S3's clock may be behind ours when matching leftover uploads to this one. */
+  private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
   private final String bucket;
   private final S3TransferManager transferManager;
   private final KmsKey kmsKey;
   private final boolean kmsKeyCheck;
   private final ObjectLockCheck objectLock;
+  private final BucketClient bucketClient;
   private final Executor io;
   private final OpenGuard guard;
 
@@ -54,6 +59,7 @@ public final class ObjectUploader {
     this.kmsKey = kmsKey;
     this.kmsKeyCheck = kmsKeyCheck;
     this.objectLock = new ObjectLockCheck(bucket, bucketClient, checkInterval, io);
+    this.bucketClient = bucketClient;
     this.io = io;
     this.guard = guard;
   }
@@ -89,6 +95,7 @@ public final class ObjectUploader {
 
   /** Uploads {@code source} to {@code key} as the kind of {@code policy}. */
   CompletableFuture<StoredObject> upload(UploadJob job, Protection protection) {
+    Instant started = Instant.now();
     return Futures.capture(() -> {
       guard.check();
       Instant retainUntil = protection.objectLock() ? retainUntil(job.policy()) : null;
@@ -98,12 +105,36 @@ public final class ObjectUploader {
           job.policy().kind(), job.source().size());
       return send(put, job.source(), job.bytesSent())
           .thenApply(sent -> stored(job, protection, retainUntil, sent));
-    }).handle((stored, failure) -> {
-      if (failure == null) {
-        return stored;
-      }
-      throw Futures.asCompletion(asTransferFailure(job.key(), Futures.unwrap(failure)));
+    }).handle((stored, failure) -> failure == null ? CompletableFuture.completedFuture(stored)
+        : failAfterCleanup(job.key(), started, failure))
+        .thenCompose(Function.identity());
+  }
+
+  private CompletableFuture<StoredObject> failAfterCleanup(String key, Instant started,
+      Throwable failure) {
+    return abortLeftovers(key, started).thenApply(cleaned -> {
+      throw Futures.asCompletion(asTransferFailure(key, Futures.unwrap(failure)));
     });
+  }
+
+  /**
+   * Makes sure a failed upload leaves no parts behind. The SDK aborts a failed multipart upload
+   * itself, but not in every case (a caller's stream that breaks mid-read), and not always before
+   * the upload's future fails; so list what is left of this key since the upload began and abort
+   * it, before the failure is reported. A failed cleanup is logged, never thrown over the cause.
+   */
+  private CompletableFuture<Void> abortLeftovers(String key, Instant started) {
+    Instant since = started.minus(CLOCK_SKEW);
+    return Futures.capture(() -> bucketClient.abortMultipartUploads(bucket, key, since))
+        .handle((aborted, failure) -> {
+          if (failure != null) {
+            log.warn("Could not check for leftover parts of '{}' in bucket '{}': {}", key, bucket,
+                Futures.unwrap(failure).toString());
+          } else if (aborted > 0) {
+            log.debug("Aborted {} incomplete multipart upload(s) of '{}'", aborted, key);
+          }
+          return null;
+        });
   }
 
   private record Sent(PutObjectResponse response, long size) {}

@@ -1,14 +1,15 @@
 package dev.stockroom.examples.quickstart;
 
+import static dev.stockroom.examples.support.LocalS3.setting;
+
 import dev.stockroom.Stockroom;
+import dev.stockroom.examples.support.LocalS3;
 import dev.stockroom.lifecycle.LifecyclePlan;
 import dev.stockroom.policy.StoragePolicy;
-import java.net.URI;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.LifecycleRule;
-import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 
 /**
  * Shows the policy catalog and keeps a bucket's lifecycle in line with it.
@@ -22,14 +23,12 @@ public final class Quickstart {
   private Quickstart() {}
 
   public static void main(String[] args) {
-    String endpoint = setting("stockroom.endpoint", "STOCKROOM_ENDPOINT", null);
     String bucket = setting("stockroom.bucket", "STOCKROOM_BUCKET", "stockroom-quickstart");
     Region region = Region.of(setting("aws.region", "AWS_REGION", "us-east-1"));
 
-    try (LocalS3 s3 = endpoint == null ? LocalS3.startInProcess() : LocalS3.at(URI.create(endpoint));
-        S3Client admin = s3.client(region)) {
+    try (LocalS3 s3 = LocalS3.fromEnvironment(); S3Client admin = s3.client(region)) {
       System.out.println("S3 endpoint: " + s3.endpoint());
-      createBucketIfMissing(admin, bucket);
+      LocalS3.createBucketIfMissing(admin, bucket);
 
       try (Stockroom stockroom = s3.configure(Stockroom.builder().bucket(bucket).region(region))
           .build()) {
@@ -80,22 +79,5 @@ public final class Quickstart {
         .append("noncurrent expire at ").append(d).append(" days"));
     p.retention().ifPresent(r -> text.append(", lock ").append(r));
     return text.length() == 0 ? "none" : text.toString();
-  }
-
-  private static void createBucketIfMissing(S3Client admin, String bucket) {
-    try {
-      admin.headBucket(b -> b.bucket(bucket));
-    } catch (NoSuchBucketException missing) {
-      admin.createBucket(b -> b.bucket(bucket));
-      System.out.println("Created bucket '" + bucket + "'");
-    }
-  }
-
-  private static String setting(String property, String env, String fallback) {
-    String value = System.getProperty(property);
-    if (value == null || value.isBlank()) {
-      value = System.getenv(env);
-    }
-    return value == null || value.isBlank() ? fallback : value;
   }
 }

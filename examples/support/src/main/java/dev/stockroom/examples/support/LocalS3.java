@@ -1,4 +1,4 @@
-package dev.stockroom.examples.quickstart;
+package dev.stockroom.examples.support;
 
 import com.adobe.testing.s3mock.S3MockApplication;
 import dev.stockroom.Stockroom;
@@ -9,9 +9,13 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 
-/** The S3 endpoint the example talks to: an in-process S3Mock, or one the user configured. */
-final class LocalS3 implements AutoCloseable {
+/**
+ * The S3 endpoint an example talks to: an in-process S3Mock, or the one the user configured with
+ * {@code STOCKROOM_ENDPOINT} / {@code -Dstockroom.endpoint}.
+ */
+public final class LocalS3 implements AutoCloseable {
 
   private static final StaticCredentialsProvider MOCK_CREDENTIALS =
       StaticCredentialsProvider.create(AwsBasicCredentials.create("quickstart", "quickstart"));
@@ -25,7 +29,7 @@ final class LocalS3 implements AutoCloseable {
   }
 
   /** Starts S3Mock on a free port, plain HTTP, quiet. */
-  static LocalS3 startInProcess() {
+  public static LocalS3 startInProcess() {
     System.out.println("No S3 endpoint configured: starting an in-process S3Mock...");
     // S3Mock adds its own defaults to the map it is given, so it must be mutable.
     Map<String, Object> properties = new HashMap<>(Map.of(
@@ -38,28 +42,55 @@ final class LocalS3 implements AutoCloseable {
     return new LocalS3(URI.create("http://localhost:" + mock.getHttpPort()), mock);
   }
 
-  static LocalS3 at(URI endpoint) {
+  /** Uses an endpoint the user runs (MinIO, LocalStack, AWS). */
+  public static LocalS3 at(URI endpoint) {
     return new LocalS3(endpoint, null);
   }
 
-  URI endpoint() {
+  /** Returns the endpoint. */
+  public URI endpoint() {
     return endpoint;
   }
 
   /** Points a Stockroom builder at this endpoint. */
-  Stockroom.Builder configure(Stockroom.Builder builder) {
+  public Stockroom.Builder configure(Stockroom.Builder builder) {
     builder.endpointOverride(endpoint).forcePathStyle(true);
     return mock == null ? builder : builder.credentialsProvider(MOCK_CREDENTIALS);
   }
 
   /** Returns a plain S3 client for this endpoint, to create the bucket and read results back. */
-  S3Client client(Region region) {
+  public S3Client client(Region region) {
     var builder = S3Client.builder().region(region).endpointOverride(endpoint)
         .forcePathStyle(true);
     if (mock != null) {
       builder.credentialsProvider(MOCK_CREDENTIALS);
     }
     return builder.build();
+  }
+
+  /** Returns the configured endpoint's store, or an in-process S3Mock when none is configured. */
+  public static LocalS3 fromEnvironment() {
+    String endpoint = setting("stockroom.endpoint", "STOCKROOM_ENDPOINT", null);
+    return endpoint == null ? startInProcess() : at(URI.create(endpoint));
+  }
+
+  /** Returns a system property, else an environment variable, else {@code fallback}. */
+  public static String setting(String property, String env, String fallback) {
+    String value = System.getProperty(property);
+    if (value == null || value.isBlank()) {
+      value = System.getenv(env);
+    }
+    return value == null || value.isBlank() ? fallback : value;
+  }
+
+  /** Creates {@code bucket} unless it exists. */
+  public static void createBucketIfMissing(S3Client admin, String bucket) {
+    try {
+      admin.headBucket(b -> b.bucket(bucket));
+    } catch (NoSuchBucketException missing) {
+      admin.createBucket(b -> b.bucket(bucket));
+      System.out.println("Created bucket '" + bucket + "'");
+    }
   }
 
   @Override
