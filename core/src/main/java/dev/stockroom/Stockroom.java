@@ -1,18 +1,22 @@
 package dev.stockroom;
 
 import dev.stockroom.crypto.KmsKey;
+import dev.stockroom.internal.AwsClients;
 import dev.stockroom.internal.BucketNames;
 import dev.stockroom.internal.IoThreads;
+import dev.stockroom.internal.LazyClient;
 import dev.stockroom.internal.OpenGuard;
 import dev.stockroom.internal.Require;
 import dev.stockroom.internal.crypto.DefaultKmsKey;
-import dev.stockroom.internal.crypto.KmsClients;
 import dev.stockroom.internal.lifecycle.DefaultBucketLifecycle;
+import dev.stockroom.internal.links.DefaultLinks;
 import dev.stockroom.internal.s3.S3Clients;
 import dev.stockroom.internal.transfer.ClassObjects;
 import dev.stockroom.internal.transfer.DefaultKindObjects;
 import dev.stockroom.internal.transfer.ObjectUploader;
 import dev.stockroom.lifecycle.BucketLifecycle;
+import dev.stockroom.links.CloudFrontSettings;
+import dev.stockroom.links.Links;
 import dev.stockroom.policy.DataClass;
 import dev.stockroom.policy.DataKind;
 import dev.stockroom.policy.PolicyCatalog;
@@ -23,6 +27,7 @@ import dev.stockroom.transfer.TransactionalObjects;
 import dev.stockroom.transfer.TransferSettings;
 import dev.stockroom.transfer.UploadTarget;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
@@ -30,6 +35,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3AsyncClientBuilder;
@@ -60,7 +66,9 @@ public final class Stockroom implements AutoCloseable {
   private final TransferSettings transferSettings;
   private final OpenGuard guard = new OpenGuard();
   private final S3Clients s3;
-  private final KmsClients kms;
+  private final LazyClient<KmsClient> kms;
+  private final LazyClient<CloudFrontClient> cloudFront;
+  private final DefaultLinks links;
   private final ExecutorService io;
   private final S3TransferManager transferManager;
   private final KmsKey kmsKey;
@@ -77,7 +85,11 @@ public final class Stockroom implements AutoCloseable {
     this.s3 = S3Clients.create(b.s3AsyncClient, b.s3Client, new S3Clients.Settings(b.region,
         b.endpointOverride, b.forcePathStyle, b.credentials, b.accelerate, b.transferSettings,
         b.s3ClientCustomizer));
-    this.kms = new KmsClients(b.kmsClient, b.region, b.credentials);
+    this.kms = new LazyClient<>(b.kmsClient, () -> AwsClients.kms(b.region, b.credentials));
+    this.cloudFront = new LazyClient<>(b.cloudFront == null ? null
+        : b.cloudFront.cloudFrontClient().orElse(null), () -> AwsClients.cloudFront(b.credentials));
+    this.links = b.cloudFront == null ? null
+        : new DefaultLinks(bucket, b.cloudFront, policies, b.clock, cloudFront, guard);
     this.io = IoThreads.create();
     this.transferManager = S3TransferManager.builder().s3Client(s3.async()).build();
     this.kmsKey = new DefaultKmsKey(b.kmsKeyId, kms, b.awsCheckInterval, io, guard);
@@ -153,6 +165,17 @@ public final class Stockroom implements AutoCloseable {
     return objects(policy.kind()).object(key.substring(policy.prefix().length()));
   }
 
+  /**
+   * Returns CloudFront signed links and cookies.
+   *
+   * @throws IllegalStateException if CloudFront is not configured
+   */
+  public Links links() {
+    Require.state(links != null, "CloudFront is not configured: set cloudFront(...) on the "
+        + "Stockroom builder");
+    return links;
+  }
+
   /** Returns the KMS key SSE-KMS uploads use, and its check. */
   public KmsKey kmsKey() {
     return kmsKey;
@@ -165,9 +188,13 @@ public final class Stockroom implements AutoCloseable {
   @Override
   public void close() {
     if (guard.close()) {
+      if (links != null) {
+        links.close();
+      }
       transferManager.close();
       s3.close();
       kms.close();
+      cloudFront.close();
       io.shutdown();
     }
   }
@@ -197,6 +224,8 @@ public final class Stockroom implements AutoCloseable {
     private boolean accelerate;
     private TransferSettings transferSettings = TransferSettings.defaults();
     private Duration awsCheckInterval = Duration.ofMinutes(15);
+    private CloudFrontSettings cloudFront;
+    private Clock clock = Clock.systemUTC();
 
     private Builder() {}
 
@@ -361,6 +390,32 @@ public final class Stockroom implements AutoCloseable {
       Require.argument(!interval.isNegative() && !interval.isZero(),
           "awsCheckInterval must be positive, but was %s", interval);
       this.awsCheckInterval = interval;
+      return this;
+    }
+
+    /** Sets how CloudFront links are signed; without it {@link Stockroom#links()} refuses. */
+    public Builder cloudFront(CloudFrontSettings settings) {
+      this.cloudFront = Require.nonNull(settings, "cloudFront");
+      return this;
+    }
+
+    /**
+     * Sets how CloudFront links are signed: {@code cloudFront(cf -> cf.domain("d1.cloudfront.net")
+     * .keyPair("K2JCJMDEHXQW5F", Path.of("cloudfront-key.pem")))}.
+     *
+     * @throws IllegalArgumentException if a setting is invalid or the key cannot be read
+     */
+    public Builder cloudFront(Consumer<CloudFrontSettings.Builder> settings) {
+      Require.nonNull(settings, "cloudFront");
+      CloudFrontSettings.Builder builder = CloudFrontSettings.builder();
+      settings.accept(builder);
+      this.cloudFront = builder.build();
+      return this;
+    }
+
+    /** Sets the clock for link expiries (default the system clock in UTC); for tests. */
+    public Builder clock(Clock clock) {
+      this.clock = Require.nonNull(clock, "clock");
       return this;
     }
 

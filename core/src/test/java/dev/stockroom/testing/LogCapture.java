@@ -7,14 +7,20 @@ import ch.qos.logback.core.read.ListAppender;
 import java.util.List;
 import org.slf4j.LoggerFactory;
 
-/** Captures what Stockroom logs (everything under {@code dev.stockroom}, at every level). */
+/** Captures what is logged (by default everything under {@code dev.stockroom}, at every level). */
 public final class LogCapture implements AutoCloseable {
 
-  private final Logger logger = (Logger) LoggerFactory.getLogger("dev.stockroom");
+  private final Logger logger;
   private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
   private final Level previous;
 
   public LogCapture() {
+    this("dev.stockroom");
+  }
+
+  /** Captures everything logged under {@code loggerName} ("ROOT" for all). */
+  public LogCapture(String loggerName) {
+    logger = (Logger) LoggerFactory.getLogger(loggerName);
     previous = logger.getLevel();
     logger.setLevel(Level.ALL);
     appender.start();

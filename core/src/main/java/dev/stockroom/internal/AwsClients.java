@@ -1,0 +1,37 @@
+package dev.stockroom.internal;
+
+import dev.stockroom.internal.s3.S3Clients;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
+import software.amazon.awssdk.services.kms.KmsClient;
+
+/** Builds the KMS and CloudFront clients Stockroom creates itself, from the builder's settings. */
+public final class AwsClients {
+
+  private AwsClients() {}
+
+  /** Returns a KMS client in {@code region} (or the local region settings). */
+  public static KmsClient kms(Region region, AwsCredentialsProvider credentials) {
+    var builder = KmsClient.builder().region(region != null ? region : localRegion("KMS"));
+    if (credentials != null) {
+      builder.credentialsProvider(credentials);
+    }
+    return builder.build();
+  }
+
+  /** Returns a CloudFront client (a global service, signed in us-east-1). */
+  public static CloudFrontClient cloudFront(AwsCredentialsProvider credentials) {
+    var builder = CloudFrontClient.builder().region(Region.AWS_GLOBAL);
+    if (credentials != null) {
+      builder.credentialsProvider(credentials);
+    }
+    return builder.build();
+  }
+
+  private static Region localRegion(String service) {
+    return S3Clients.localRegion().orElseThrow(() -> new IllegalArgumentException("region must be "
+        + "set (or AWS_REGION, aws.region or a profile region) when Stockroom creates its own "
+        + service + " client"));
+  }
+}

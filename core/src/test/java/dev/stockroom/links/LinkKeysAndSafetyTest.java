@@ -1,0 +1,239 @@
+package dev.stockroom.links;
+
+import static dev.stockroom.links.LinksTest.DOMAIN;
+import static dev.stockroom.links.LinksTest.KEY_ID;
+import static dev.stockroom.links.LinksTest.START;
+import static dev.stockroom.links.LinksTest.key;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.stockroom.Stockroom;
+import dev.stockroom.testing.CloudFrontStandIn;
+import dev.stockroom.testing.CloudFrontVerifier;
+import dev.stockroom.testing.LogCapture;
+import dev.stockroom.testing.MutableClock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
+
+/** Keys in every supported form, bad keys, concurrency, invalidation, and what is never logged. */
+class LinkKeysAndSafetyTest {
+
+  @TempDir
+  Path dir;
+
+  @ParameterizedTest
+  @ValueSource(strings = {"rsa-pkcs8.pem", "rsa-pkcs1.pem"})
+  void rsaKeys_inPkcs8AndPkcs1_signTheSame(String file) throws Exception {
+    MutableClock clock = new MutableClock(START);
+    try (Stockroom stockroom = Stockroom.builder().bucket("shop-assets").clock(clock)
+        .region(software.amazon.awssdk.regions.Region.EU_WEST_1)
+        .cloudFront(cf -> cf.domain(DOMAIN).keyPair(KEY_ID, key(file))).build()) {
+      SignedLink link = stockroom.links().url("media/pages/a.html", Duration.ofHours(1));
+      assertThat(new CloudFrontVerifier().trust(KEY_ID, key("rsa-public.pem"))
+          .acceptsUrl(link.url(), START, "198.51.100.7")).isTrue();
+    }
+  }
+
+  @Test
+  void pemText_andPrivateKeyObjects_workToo() throws Exception {
+    String pem = Files.readString(key("ec-pkcs8.pem"));
+    CloudFrontSettings settings = CloudFrontSettings.builder().domain(DOMAIN)
+        .keyPairPem("KECKEY", pem).build();
+    assertThat(settings.keys().get("KECKEY").getAlgorithm()).isEqualTo("EC");
+    CloudFrontSettings again = CloudFrontSettings.builder().domain(DOMAIN)
+        .keyPair("KECKEY", settings.keys().get("KECKEY")).build();
+    assertThat(again.activeKeyPairId()).isEqualTo("KECKEY");
+    assertThat(settings.toString()).doesNotContain(pem.lines().skip(1).findFirst().orElseThrow());
+  }
+
+  @Test
+  void malformedPem_failsNamingTheSource_withoutEchoingTheKey() throws Exception {
+    String body = Files.readAllLines(key("rsa-pkcs8.pem")).get(1);
+    Path broken = Files.writeString(dir.resolve("broken.pem"),
+        "-----BEGIN PRIVATE KEY-----\n" + body + "\n-----END PRIVATE KEY-----\n");
+    assertThatThrownBy(() -> CloudFrontSettings.builder().keyPair(KEY_ID, broken))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("privateKey from '" + broken + "' could not be read as a PEM "
+            + "'PRIVATE KEY' block (InvalidKeySpecException)")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain(body.substring(0, 20)));
+
+    Path notPem = Files.writeString(dir.resolve("key.txt"), "hello " + body);
+    assertThatThrownBy(() -> CloudFrontSettings.builder().keyPair(KEY_ID, notPem))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("privateKey from '" + notPem + "' is not a PEM private key: expected a "
+            + "'-----BEGIN PRIVATE KEY-----', '-----BEGIN RSA PRIVATE KEY-----' or "
+            + "'-----BEGIN EC PRIVATE KEY-----' block");
+
+    assertThatThrownBy(() -> CloudFrontSettings.builder().keyPair(KEY_ID,
+        key("rsa-encrypted.pem")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageEndingWith("is encrypted; decrypt it first (openssl pkcs8 -topk8 -nocrypt)");
+
+    assertThatThrownBy(() -> CloudFrontSettings.builder().keyPair(KEY_ID, key("rsa-public.pem")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageEndingWith("is a PEM 'PUBLIC KEY' block, not a private key");
+
+    assertThatThrownBy(() -> CloudFrontSettings.builder().keyPairPem(KEY_ID, "garbage"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("privateKey from the PEM text of key pair " + KEY_ID
+            + " is not a PEM private key");
+
+    Path missing = dir.resolve("missing.pem");
+    assertThatThrownBy(() -> CloudFrontSettings.builder().keyPair(KEY_ID, missing))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("privateKey file does not exist: '" + missing + "'");
+  }
+
+  @Test
+  void settings_areChecked() {
+    assertThatThrownBy(() -> CloudFrontSettings.builder().domain("https://cdn.example.com"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("domain must be a lowercase host name such as d111111abcdef8.cloudfront.net, "
+            + "but was 'https://cdn.example.com'");
+    assertThatThrownBy(() -> CloudFrontSettings.builder().domain(DOMAIN).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("cloudFront needs at least one key pair");
+    assertThatThrownBy(() -> CloudFrontSettings.builder().domain(DOMAIN)
+        .keyPair(KEY_ID, key("rsa-pkcs8.pem")).activeKeyPairId("KOTHER").build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("activeKeyPairId must be one of [" + KEY_ID + "], but was KOTHER");
+    assertThatThrownBy(() -> CloudFrontSettings.builder().linkWindow(Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("linkWindow must be between PT1S and PT24H, but was PT0S");
+    assertThatThrownBy(() -> CloudFrontSettings.builder().keyPair("bad id", key("rsa-pkcs8.pem")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("keyPairId must be uppercase letters and digits, but was 'bad id'");
+  }
+
+  @Test
+  void sixteenThreads_tenThousandRequestsEach_withoutError() throws Exception {
+    MutableClock clock = new MutableClock(START);
+    CloudFrontVerifier verifier = new CloudFrontVerifier().trust(KEY_ID, key("rsa-public.pem"));
+    try (Stockroom stockroom = LinksTest.stockroom(clock, cf -> { }).build()) {
+      ExecutorService threads = Executors.newFixedThreadPool(16);
+      List<Callable<String>> work = new ArrayList<>();
+      for (int t = 0; t < 16; t++) {
+        int thread = t;
+        work.add(() -> {
+          String last = null;
+          for (int i = 0; i < 10_000; i++) {
+            last = stockroom.links().url("media/product-images/sku-" + (i % 200) + "/front.jpg",
+                Duration.ofHours(1)).url();
+            if (i % 1000 == thread) {
+              stockroom.links().cookies("media/product-images/sku-" + thread + "/*",
+                  Duration.ofHours(1));
+            }
+          }
+          return last;
+        });
+      }
+      List<Future<String>> results = threads.invokeAll(work);
+      threads.shutdown();
+      assertThat(threads.awaitTermination(1, TimeUnit.MINUTES)).isTrue();
+      for (Future<String> result : results) {
+        assertThat(verifier.acceptsUrl(result.get(), START, "198.51.100.7")).isTrue();
+      }
+      assertThat(results.stream().map(f -> {
+        try {
+          return f.get();
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      }).distinct()).hasSize(1);
+    }
+  }
+
+  @Test
+  void invalidations_areBatchedIntoOneRequest() throws Exception {
+    try (CloudFrontStandIn cloudFront = new CloudFrontStandIn();
+        CloudFrontClient client = cloudFront.client();
+        Stockroom stockroom = LinksTest.stockroom(new MutableClock(START), cf -> cf
+            .distributionId("EDFDVBD6EXAMPLE").invalidationDelay(Duration.ofMillis(300))
+            .cloudFrontClient(client)).build()) {
+      var first = stockroom.links().invalidate(List.of("media/product-images/sku 1/front.jpg"));
+      var second = stockroom.links().invalidate(List.of("media/product-images/sku-2/a.jpg",
+          "media/pages/index.html"));
+
+      assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("I1");
+      assertThat(second.get(10, TimeUnit.SECONDS)).isEqualTo("I1");
+      assertThat(cloudFront.received()).singleElement().satisfies(request -> {
+        assertThat(request.distributionId()).isEqualTo("EDFDVBD6EXAMPLE");
+        assertThat(request.paths()).containsExactly("/media/product-images/sku%201/front.jpg",
+            "/media/product-images/sku-2/a.jpg", "/media/pages/index.html");
+      });
+
+      var third = stockroom.links().invalidate(List.of("media/pages/about.html"));
+      assertThat(third.get(10, TimeUnit.SECONDS)).isEqualTo("I2");
+    }
+  }
+
+  @Test
+  void pendingInvalidations_areSentAtClose() throws Exception {
+    try (CloudFrontStandIn cloudFront = new CloudFrontStandIn();
+        CloudFrontClient client = cloudFront.client()) {
+      Stockroom stockroom = LinksTest.stockroom(new MutableClock(START), cf -> cf
+          .distributionId("EDFDVBD6EXAMPLE").invalidationDelay(Duration.ofMinutes(5))
+          .cloudFrontClient(client)).build();
+      var pending = stockroom.links().invalidate(List.of("media/pages/a.html"));
+      stockroom.close();
+      assertThat(pending.get(10, TimeUnit.SECONDS)).isEqualTo("I1");
+      assertThat(cloudFront.received()).hasSize(1);
+    }
+  }
+
+  @Test
+  void invalidate_withoutDistributionId_isAStateError() {
+    try (Stockroom stockroom = LinksTest.stockroom(new MutableClock(START), cf -> { }).build()) {
+      assertThatThrownBy(() -> stockroom.links().invalidate(List.of("media/pages/a.html")).join())
+          .hasCauseInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("invalidations need the distribution id");
+    }
+  }
+
+  @Test
+  void nothingSecret_isEverLogged() throws Exception {
+    List<String> secrets = new ArrayList<>();
+    Files.readAllLines(key("rsa-pkcs8.pem")).stream().filter(l -> !l.startsWith("-----"))
+        .forEach(secrets::add);
+    try (LogCapture logs = new LogCapture("ROOT");
+        CloudFrontStandIn cloudFront = new CloudFrontStandIn();
+        CloudFrontClient client = cloudFront.client();
+        Stockroom stockroom = LinksTest.stockroom(new MutableClock(START), cf -> cf
+            .distributionId("EDFDVBD6EXAMPLE").invalidationDelay(Duration.ZERO)
+            .cloudFrontClient(client)).build()) {
+      SignedLink link = stockroom.links().url("media/pages/a.html", Duration.ofHours(1));
+      SignedCookies cookies = stockroom.links().cookies("media/pages/*", Duration.ofHours(1));
+      stockroom.links().invalidate(List.of("media/pages/a.html")).get(10, TimeUnit.SECONDS);
+      try {
+        CloudFrontSettings.builder().keyPair(KEY_ID, key("rsa-encrypted.pem"));
+      } catch (IllegalArgumentException expected) {
+        // the message is checked elsewhere
+      }
+      secrets.add(link.url().substring(link.url().indexOf("Signature=") + 10,
+          link.url().indexOf("&Key-Pair-Id")));
+      secrets.add(cookies.signature());
+      secrets.add(cookies.policy());
+
+      String logged = String.join("\n", logs.lines()) + stockroom + stockroom.links() + link
+          + cookies;
+      assertThat(logs.lines()).contains("DEBUG Invalidating 1 path(s) in distribution "
+          + "EDFDVBD6EXAMPLE");
+      for (String secret : secrets) {
+        assertThat(logged).doesNotContain(secret);
+      }
+    }
+  }
+}
