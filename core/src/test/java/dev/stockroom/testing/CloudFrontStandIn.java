@@ -3,10 +3,6 @@ package dev.stockroom.testing;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,9 +30,7 @@ public final class CloudFrontStandIn implements AutoCloseable {
   private final AtomicInteger ids = new AtomicInteger();
 
   public CloudFrontStandIn() throws IOException {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/", this::handle);
-    server.start();
+    server = Loopback.serve(this::handle);
   }
 
   public List<Received> received() {
@@ -47,14 +41,15 @@ public final class CloudFrontStandIn implements AutoCloseable {
   public CloudFrontClient client() {
     return CloudFrontClient.builder().region(Region.AWS_GLOBAL)
         .credentialsProvider(SharedS3Mock.CREDENTIALS)
-        .endpointOverride(URI.create("http://127.0.0.1:" + server.getAddress().getPort())).build();
+        .endpointOverride(Loopback.uri(server)).build();
   }
 
   private void handle(HttpExchange exchange) throws IOException {
     String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
     Matcher distribution = DISTRIBUTION.matcher(exchange.getRequestURI().getPath());
     if (!"POST".equals(exchange.getRequestMethod()) || !distribution.find()) {
-      reply(exchange, 404, "<ErrorResponse><Error><Code>NoSuchResource</Code></Error>"
+      Loopback.reply(exchange, 404, "text/xml",
+          "<ErrorResponse><Error><Code>NoSuchResource</Code></Error>"
           + "</ErrorResponse>");
       return;
     }
@@ -67,20 +62,12 @@ public final class CloudFrontStandIn implements AutoCloseable {
     String id = "I" + ids.incrementAndGet();
     exchange.getResponseHeaders().set("Location", "https://cloudfront.amazonaws.com/2020-05-31/"
         + "distribution/" + distribution.group(1) + "/invalidation/" + id);
-    reply(exchange, 201, "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Invalidation xmlns=\""
+    Loopback.reply(exchange, 201, "text/xml",
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Invalidation xmlns=\""
         + "http://cloudfront.amazonaws.com/doc/2020-05-31/\"><Id>" + id + "</Id><Status>InProgress"
         + "</Status><CreateTime>2026-11-22T03:00:00Z</CreateTime><InvalidationBatch>"
         + body.replaceAll("(?s).*<InvalidationBatch[^>]*>(.*)</InvalidationBatch>.*", "$1")
         + "</InvalidationBatch></Invalidation>");
-  }
-
-  private static void reply(HttpExchange exchange, int status, String xml) throws IOException {
-    byte[] bytes = xml.getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", "text/xml");
-    exchange.sendResponseHeaders(status, bytes.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
-    }
   }
 
   @Override

@@ -3,10 +3,6 @@ package dev.stockroom.testing;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,6 +22,7 @@ public final class KmsStandIn implements AutoCloseable {
   /** A key as KMS describes it. */
   public record Key(String id, String state, String spec, String usage) {}
 
+  private static final String JSON_1_1 = "application/x-amz-json-1.1";
   private static final Pattern KEY_ID = Pattern.compile("\"KeyId\"\\s*:\\s*\"([^\"]*)\"");
 
   private final HttpServer server;
@@ -33,9 +30,7 @@ public final class KmsStandIn implements AutoCloseable {
   private final AtomicInteger describeCalls = new AtomicInteger();
 
   public KmsStandIn() throws IOException {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/", this::handle);
-    server.start();
+    server = Loopback.serve(this::handle);
   }
 
   /** Registers a key under its id and under {@code aliases}. */
@@ -60,26 +55,29 @@ public final class KmsStandIn implements AutoCloseable {
   /** Returns a real KMS client pointed at this stand-in. */
   public KmsClient client() {
     return KmsClient.builder().region(Region.US_EAST_1).credentialsProvider(SharedS3Mock.CREDENTIALS)
-        .endpointOverride(URI.create("http://127.0.0.1:" + server.getAddress().getPort())).build();
+        .endpointOverride(Loopback.uri(server)).build();
   }
 
   private void handle(HttpExchange exchange) throws IOException {
     String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
     String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
     if (!"TrentService.DescribeKey".equals(target)) {
-      reply(exchange, 400, error("UnsupportedOperationException", "not supported: " + target));
+      Loopback.reply(exchange, 400, JSON_1_1, error("UnsupportedOperationException", 
+          "not supported: " + target));
       return;
     }
     describeCalls.incrementAndGet();
     Matcher id = KEY_ID.matcher(body);
     Key key = id.find() ? keys.get(id.group(1)) : null;
     if (key == null) {
-      reply(exchange, 400, error("NotFoundException", "Key '" + (id.hitEnd() ? "" : id.group(1))
+      Loopback.reply(exchange, 400, JSON_1_1, error("NotFoundException",
+          "Key '" + (id.hitEnd() ? "" : id.group(1))
           + "' does not exist"));
       return;
     }
     String arn = "arn:aws:kms:us-east-1:123456789012:key/" + key.id();
-    reply(exchange, 200, "{\"KeyMetadata\":{\"AWSAccountId\":\"123456789012\",\"KeyId\":\""
+    Loopback.reply(exchange, 200, JSON_1_1,
+        "{\"KeyMetadata\":{\"AWSAccountId\":\"123456789012\",\"KeyId\":\""
         + key.id() + "\",\"Arn\":\"" + arn + "\",\"Enabled\":" + "Enabled".equals(key.state())
         + ",\"KeyState\":\"" + key.state() + "\",\"KeySpec\":\"" + key.spec()
         + "\",\"CustomerMasterKeySpec\":\"" + key.spec() + "\",\"KeyUsage\":\"" + key.usage()
@@ -88,15 +86,6 @@ public final class KmsStandIn implements AutoCloseable {
 
   private static String error(String type, String message) {
     return "{\"__type\":\"" + type + "\",\"message\":\"" + message + "\"}";
-  }
-
-  private static void reply(HttpExchange exchange, int status, String json) throws IOException {
-    byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.1");
-    exchange.sendResponseHeaders(status, bytes.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
-    }
   }
 
   @Override
