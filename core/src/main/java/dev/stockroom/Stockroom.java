@@ -92,9 +92,10 @@ public final class Stockroom implements AutoCloseable {
         : new DefaultLinks(bucket, b.cloudFront, policies, b.clock, cloudFront, guard);
     this.io = IoThreads.create();
     this.transferManager = S3TransferManager.builder().s3Client(s3.async()).build();
-    this.kmsKey = new DefaultKmsKey(b.kmsKeyId, kms, b.awsCheckInterval, io, guard);
+    this.kmsKey = new DefaultKmsKey(b.kmsKeyId, b.kmsKeyCheck, kms, b.awsCheckInterval, io,
+        guard);
     this.lifecycle = new DefaultBucketLifecycle(bucket, policies, s3.bucketClient(), guard);
-    ObjectUploader uploader = new ObjectUploader(bucket, transferManager, kmsKey, b.kmsKeyCheck,
+    ObjectUploader uploader = new ObjectUploader(bucket, transferManager, kmsKey,
         s3.bucketClient(), b.awsCheckInterval, io, guard);
     policies.policies().forEach(policy -> kinds.put(policy.kind(), new DefaultKindObjects(
         uploader, policy, transferSettings.maxConcurrentFiles(), false)));

@@ -14,6 +14,12 @@ public interface KmsKey {
   Optional<String> keyId();
 
   /**
+   * Returns whether the key is described through KMS before the first SSE-KMS upload (on by
+   * default; off where no KMS API is reachable).
+   */
+  boolean checkEnabled();
+
+  /**
    * Describes the key through KMS and checks that it can encrypt objects. Answers from the cache
    * while the last answer is fresh.
    *

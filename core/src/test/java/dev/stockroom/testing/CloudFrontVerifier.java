@@ -29,7 +29,11 @@ public final class CloudFrontVerifier {
 
   /** Trusts the public key in {@code pemFile} (SubjectPublicKeyInfo) for {@code keyPairId}. */
   public CloudFrontVerifier trust(String keyPairId, Path pemFile) throws Exception {
-    String pem = Files.readString(pemFile);
+    return trustPem(keyPairId, Files.readString(pemFile));
+  }
+
+  /** Trusts the public key in {@code pem} (SubjectPublicKeyInfo) for {@code keyPairId}. */
+  public CloudFrontVerifier trustPem(String keyPairId, String pem) throws Exception {
     byte[] der = Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", ""));
     String algorithm = pem.length() < 300 ? "EC" : "RSA";
     keys.put(keyPairId, KeyFactory.getInstance(algorithm).generatePublic(

@@ -36,6 +36,9 @@ public final class SharedS3Mock {
     if (mock == null) {
       mock = S3MockExtension.builder().withSecureConnection(false)
           .withValidKmsKeys("arn:aws:kms:us-east-1:123456789012:key/" + KMS_KEY_ID)
+          // S3Mock is a Spring Boot application: keep Stockroom's own auto-configuration (on the
+          // classpath in the starter's and the examples' tests) out of its context.
+          .withProperty("stockroom.enabled", "false")
           .silent().build();
       mock.start();
       Runtime.getRuntime().addShutdownHook(new Thread(SharedS3Mock::stop));

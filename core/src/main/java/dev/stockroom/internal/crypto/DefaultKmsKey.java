@@ -41,14 +41,16 @@ public final class DefaultKmsKey implements KmsKey {
   }
 
   private final String keyId;
+  private final boolean checkEnabled;
   private final Supplier<KmsClient> kms;
   private final OpenGuard guard;
   private final Executor executor;
   private final CachedCheck<Verdict> verdicts;
 
-  public DefaultKmsKey(String keyId, Supplier<KmsClient> kms, Duration checkInterval,
-      Executor executor, OpenGuard guard) {
+  public DefaultKmsKey(String keyId, boolean checkEnabled, Supplier<KmsClient> kms,
+      Duration checkInterval, Executor executor, OpenGuard guard) {
     this.keyId = keyId;
+    this.checkEnabled = checkEnabled;
     this.kms = kms;
     this.guard = guard;
     this.executor = executor;
@@ -58,6 +60,11 @@ public final class DefaultKmsKey implements KmsKey {
   @Override
   public Optional<String> keyId() {
     return Optional.ofNullable(keyId);
+  }
+
+  @Override
+  public boolean checkEnabled() {
+    return checkEnabled;
   }
 
   @Override

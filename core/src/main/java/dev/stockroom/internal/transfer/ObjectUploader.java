@@ -45,19 +45,17 @@ public final class ObjectUploader {
   private final String bucket;
   private final S3TransferManager transferManager;
   private final KmsKey kmsKey;
-  private final boolean kmsKeyCheck;
   private final ObjectLockCheck objectLock;
   private final BucketClient bucketClient;
   private final Executor io;
   private final OpenGuard guard;
 
   public ObjectUploader(String bucket, S3TransferManager transferManager, KmsKey kmsKey,
-      boolean kmsKeyCheck, BucketClient bucketClient, Duration checkInterval, Executor io,
+      BucketClient bucketClient, Duration checkInterval, Executor io,
       OpenGuard guard) {
     this.bucket = bucket;
     this.transferManager = transferManager;
     this.kmsKey = kmsKey;
-    this.kmsKeyCheck = kmsKeyCheck;
     this.objectLock = new ObjectLockCheck(bucket, bucketClient, checkInterval, io);
     this.bucketClient = bucketClient;
     this.io = io;
@@ -86,7 +84,7 @@ public final class ObjectUploader {
       Protection protection = Protection.encryptionFor(policy, kmsKey.keyId().orElse(null), bucket,
           key);
       CompletableFuture<?> keyUsable = protection.encryption() == ServerSideEncryption.AWS_KMS
-          && kmsKeyCheck ? kmsKey.verifyAsync() : CompletableFuture.completedFuture(null);
+          && kmsKey.checkEnabled() ? kmsKey.verifyAsync() : CompletableFuture.completedFuture(null);
       CompletableFuture<Boolean> lock = policy.retention().isPresent() ? objectLock.enabled()
           : CompletableFuture.completedFuture(false);
       return keyUsable.thenCombine(lock, (usable, locked) -> protection.withObjectLock(locked));

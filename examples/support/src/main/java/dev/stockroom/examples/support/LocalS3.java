@@ -20,6 +20,12 @@ public final class LocalS3 implements AutoCloseable {
   private static final StaticCredentialsProvider MOCK_CREDENTIALS =
       StaticCredentialsProvider.create(AwsBasicCredentials.create("quickstart", "quickstart"));
 
+  /**
+   * The KMS key id the in-process S3Mock accepts for SSE-KMS (it takes the bare id). There is no
+   * KMS API locally, so examples turn Stockroom's KMS key check off against it.
+   */
+  public static final String LOCAL_KMS_KEY_ID = "0b6a3c2e-5d4f-4e8a-9c1b-7f2d3e4a5b6c";
+
   private final URI endpoint;
   private final S3MockApplication mock;
 
@@ -36,7 +42,12 @@ public final class LocalS3 implements AutoCloseable {
         S3MockApplication.PROP_HTTP_PORT, 0,
         S3MockApplication.PROP_HTTPS_PORT, 0,
         S3MockApplication.PROP_SILENT, true,
+        "com.adobe.testing.s3mock.store.validKmsKeys",
+        "arn:aws:kms:us-east-1:000000000000:key/" + LOCAL_KMS_KEY_ID,
         "spring.main.banner-mode", "off",
+        // S3Mock is a Spring Boot application: keep Stockroom's starter, when it is on the
+        // classpath (the shop example), out of S3Mock's own context.
+        "stockroom.enabled", false,
         "logging.level.root", "WARN"));
     S3MockApplication mock = S3MockApplication.start(properties);
     return new LocalS3(URI.create("http://localhost:" + mock.getHttpPort()), mock);
@@ -56,6 +67,11 @@ public final class LocalS3 implements AutoCloseable {
   public Stockroom.Builder configure(Stockroom.Builder builder) {
     builder.endpointOverride(endpoint).forcePathStyle(true);
     return mock == null ? builder : builder.credentialsProvider(MOCK_CREDENTIALS);
+  }
+
+  /** Returns the credentials S3Mock accepts, or empty for a user's endpoint (default chain). */
+  public java.util.Optional<StaticCredentialsProvider> credentials() {
+    return java.util.Optional.ofNullable(mock == null ? null : MOCK_CREDENTIALS);
   }
 
   /** Returns a plain S3 client for this endpoint, to create the bucket and read results back. */
