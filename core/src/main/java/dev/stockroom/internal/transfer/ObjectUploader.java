@@ -186,6 +186,11 @@ public final class ObjectUploader {
   private StoredObject stored(UploadJob job, Protection protection, Instant retainUntil,
       Sent sent) {
     PutObjectResponse response = sent.response();
+    if (response.eTag() == null) {
+      // A 2xx without an ETag is not S3 storing the object (a broken proxy, a cut-off answer).
+      throw new TransferFailedException(bucket, job.key(),
+          new IllegalStateException("the upload was answered without an ETag"));
+    }
     return StoredObject.builder()
         .bucket(bucket)
         .key(job.key())

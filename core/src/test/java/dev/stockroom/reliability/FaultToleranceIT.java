@@ -1,0 +1,103 @@
+package dev.stockroom.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.stockroom.Stockroom;
+import dev.stockroom.TransferFailedException;
+import dev.stockroom.testing.FaultyS3;
+import dev.stockroom.testing.SharedS3Mock;
+import dev.stockroom.testing.Testing;
+import dev.stockroom.transfer.BatchResult;
+import dev.stockroom.transfer.FileOutcome;
+import dev.stockroom.transfer.StoredObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Uploads through a proxy that answers about one request in ten with 503 SlowDown, 500, a reset
+ * connection or garbage and a close (or delays it): the SDK's retries carry them through
+ * and every object comes back byte-identical. When faults outlast the retries, the failure names
+ * the key and no parts are left behind.
+ */
+class FaultToleranceIT {
+
+  private final FaultyS3 faulty = new FaultyS3();
+  private String bucket;
+
+  @TempDir
+  Path dir;
+
+  @BeforeEach
+  void setUp() {
+    bucket = SharedS3Mock.newBucket();
+  }
+
+  @AfterEach
+  void tearDown() {
+    faulty.close();
+  }
+
+  private Stockroom stockroom() {
+    return SharedS3Mock.stockroom(bucket).endpointOverride(faulty.endpoint()).build();
+  }
+
+  @Test
+  void batchOf200Files_survivesFaults_byteIdentical() throws Exception {
+    for (int i = 0; i < 200; i++) {
+      Testing.randomFile(dir.resolve("img-" + i + ".jpg"), 20_000 + i * 97L, i);
+    }
+    faulty.faultRate(0.10, 42);
+
+    BatchResult result;
+    try (Stockroom stockroom = stockroom()) {
+      result = stockroom.media().productImages().uploadDirectory(dir);
+    }
+
+    assertThat(faulty.faultsInjected()).isGreaterThanOrEqualTo(5);
+    assertThat(result.failed()).isEmpty();
+    assertThat(result.outcomes()).hasSize(200);
+    for (FileOutcome outcome : result.outcomes()) {
+      assertThat(Testing.sha256(SharedS3Mock.admin().getObject(g -> g.bucket(bucket)
+          .key(outcome.key())))).as(outcome.key())
+          .isEqualTo(Testing.sha256(Files.newInputStream(outcome.file())));
+    }
+  }
+
+  @Test
+  void multipart64MiB_survivesFaults_byteIdentical() throws Exception {
+    Path file = Testing.randomFile(dir.resolve("film.mp4"), 64 << 20, 5);
+    faulty.faultRate(0.10, 7);
+
+    StoredObject stored;
+    try (Stockroom stockroom = stockroom()) {
+      stored = stockroom.media().productVideo("film.mp4").upload(file);
+    }
+
+    assertThat(faulty.faultsInjected()).isPositive();
+    assertThat(Testing.sha256(SharedS3Mock.admin().getObject(g -> g.bucket(bucket)
+        .key(stored.key())))).isEqualTo(Testing.sha256(Files.newInputStream(file)));
+  }
+
+  @Test
+  void faultsPastTheRetryBudget_failNamingTheKey_andLeaveNoParts() throws Exception {
+    Path file = Testing.randomFile(dir.resolve("film.mp4"), 40 << 20, 9);
+    faulty.alwaysFail(FaultyS3.uploadPartFrom(2));
+
+    try (Stockroom stockroom = stockroom()) {
+      assertThatThrownBy(() -> stockroom.media().productVideo("film.mp4").upload(file))
+          .isInstanceOf(TransferFailedException.class)
+          .hasMessageStartingWith("Upload on 'media/product-videos/film.mp4' in bucket '" + bucket
+              + "' failed: ")
+          .hasMessageContaining("Please reduce your request rate");
+    }
+
+    var admin = SharedS3Mock.admin();
+    assertThat(admin.listMultipartUploads(l -> l.bucket(bucket)).uploads()).isEmpty();
+    assertThat(admin.listObjectsV2(l -> l.bucket(bucket)).contents()).isEmpty();
+  }
+}
