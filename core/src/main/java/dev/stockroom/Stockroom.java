@@ -20,9 +20,11 @@ import dev.stockroom.links.Links;
 import dev.stockroom.policy.DataClass;
 import dev.stockroom.policy.DataKind;
 import dev.stockroom.policy.PolicyCatalog;
+import dev.stockroom.transfer.FileTransfer;
 import dev.stockroom.transfer.KindObjects;
 import dev.stockroom.transfer.LogObjects;
 import dev.stockroom.transfer.MediaObjects;
+import dev.stockroom.transfer.ResumeToken;
 import dev.stockroom.transfer.TransactionalObjects;
 import dev.stockroom.transfer.TransferSettings;
 import dev.stockroom.transfer.UploadTarget;
@@ -73,7 +75,7 @@ public final class Stockroom implements AutoCloseable {
   private final S3TransferManager transferManager;
   private final KmsKey kmsKey;
   private final BucketLifecycle lifecycle;
-  private final Map<DataKind, KindObjects> kinds = new EnumMap<>(DataKind.class);
+  private final Map<DataKind, DefaultKindObjects> kinds = new EnumMap<>(DataKind.class);
   private final ClassObjects media;
   private final ClassObjects transactional;
   private final ClassObjects logs;
@@ -175,6 +177,21 @@ public final class Stockroom implements AutoCloseable {
     Require.state(links != null, "CloudFront is not configured: set cloudFront(...) on the "
         + "Stockroom builder");
     return links;
+  }
+
+  /**
+   * Resumes a paused file upload, also one paused by another Stockroom instance or process.
+   *
+   * @throws IllegalArgumentException if the token is for another bucket, or its key lies outside
+   *     its kind's prefix in this catalog
+   * @throws IllegalStateException if Stockroom is closed
+   */
+  public FileTransfer resume(ResumeToken token) {
+    guard.check();
+    Require.nonNull(token, "token");
+    Require.argument(token.bucket().equals(bucket), "token is for bucket '%s', but this "
+        + "Stockroom stores into '%s'", token.bucket(), bucket);
+    return kinds.get(token.kind()).resume(token);
   }
 
   /** Returns the KMS key SSE-KMS uploads use, and its check. */

@@ -80,6 +80,15 @@ public interface UploadTarget {
    */
   StoredObject upload(InputStream stream, String contentType);
 
+  /**
+   * Starts uploading a file and returns at once with a transfer that can be paused and resumed
+   * (see {@link FileTransfer}); otherwise as {@link #uploadAsync(Path)}.
+   *
+   * @throws IllegalArgumentException if the file does not exist or is not a regular file
+   * @throws IllegalStateException if Stockroom is closed
+   */
+  FileTransfer startUpload(Path file);
+
   /** As {@link #upload(Path)}, with failures in the future. */
   CompletableFuture<StoredObject> uploadAsync(Path file);
 

@@ -2,10 +2,13 @@ package dev.stockroom.internal.transfer;
 
 import dev.stockroom.internal.Futures;
 import dev.stockroom.internal.ObjectKeys;
+import dev.stockroom.internal.Require;
 import dev.stockroom.policy.DataKind;
 import dev.stockroom.policy.StoragePolicy;
 import dev.stockroom.transfer.BatchResult;
+import dev.stockroom.transfer.FileTransfer;
 import dev.stockroom.transfer.KindObjects;
+import dev.stockroom.transfer.ResumeToken;
 import dev.stockroom.transfer.UploadProgressListener;
 import dev.stockroom.transfer.UploadTarget;
 import java.nio.file.Path;
@@ -69,6 +72,19 @@ public final class DefaultKindObjects implements KindObjects {
       UploadProgressListener listener) {
     return Futures.capture(() -> new DirectoryUploader(this, uploader, maxConcurrentFiles)
         .upload(directory, listener));
+  }
+
+  /**
+   * Resumes a paused upload of this kind.
+   *
+   * @throws IllegalArgumentException if the token's key lies outside this kind's prefix
+   */
+  public FileTransfer resume(ResumeToken token) {
+    Require.nonNull(token, "token");
+    Require.argument(policy.covers(token.key()), "token's key '%s' is not under the %s prefix "
+        + "'%s'", token.key(), policy.kind(), policy.prefix());
+    DefaultFileTransfer transfer = new DefaultFileTransfer(token.key(), policy.kind());
+    return transfer.attach(uploader.resume(token, policy, transfer));
   }
 
   @Override

@@ -5,6 +5,7 @@ import dev.stockroom.internal.ObjectKeys;
 import dev.stockroom.internal.Require;
 import dev.stockroom.policy.DataKind;
 import dev.stockroom.policy.StoragePolicy;
+import dev.stockroom.transfer.FileTransfer;
 import dev.stockroom.transfer.StoredObject;
 import dev.stockroom.transfer.UploadTarget;
 import java.io.InputStream;
@@ -105,21 +106,32 @@ final class DefaultUploadTarget implements UploadTarget {
     return uploadFile(file, null);
   }
 
+  @Override
+  public FileTransfer startUpload(Path file) {
+    UploadSource.FileSource source = UploadSource.file(file);
+    uploader.guard().check();
+    DefaultFileTransfer transfer = new DefaultFileTransfer(key, policy.kind());
+    return transfer.attach(Futures.capture(() -> startFile(source, null, transfer)));
+  }
+
   /** Uploads a file, telling {@code bytesSent} of its progress (directory uploads). */
   CompletableFuture<StoredObject> uploadFile(Path file, LongConsumer bytesSent) {
-    return Futures.capture(() -> {
-      UploadSource.FileSource source = UploadSource.file(file);
-      String type = contentType != null ? contentType
-          : ContentTypes.forName(file.getFileName().toString());
-      return start(source, type, () -> ContentAddress.of(file), bytesSent);
-    });
+    return Futures.capture(() -> startFile(UploadSource.file(file), bytesSent, null));
+  }
+
+  private CompletableFuture<StoredObject> startFile(UploadSource.FileSource source,
+      LongConsumer bytesSent, DefaultFileTransfer transfer) {
+    Path file = source.file();
+    String type = contentType != null ? contentType
+        : ContentTypes.forName(file.getFileName().toString());
+    return start(source, type, () -> ContentAddress.of(file), bytesSent, transfer);
   }
 
   @Override
   public CompletableFuture<StoredObject> uploadAsync(byte[] bytes, String type) {
     return Futures.capture(() -> {
       UploadSource source = UploadSource.bytes(bytes);
-      return start(source, ContentTypes.check(type), () -> ContentAddress.of(bytes), null);
+      return start(source, ContentTypes.check(type), () -> ContentAddress.of(bytes), null, null);
     });
   }
 
@@ -138,16 +150,16 @@ final class DefaultUploadTarget implements UploadTarget {
     ContentTypes.check(type);
     Require.argument(!contentAddressed, "a content-addressed key needs the bytes before the "
         + "upload starts: upload a file or a byte array for '%s'", key);
-    return start(source, type, null, null);
+    return start(source, type, null, null, null);
   }
 
   private CompletableFuture<StoredObject> start(UploadSource source, String type,
-      Supplier<String> hash, LongConsumer bytesSent) {
+      Supplier<String> hash, LongConsumer bytesSent, DefaultFileTransfer transfer) {
     uploader.guard().check();
     return uploader.prepare(policy, key)
         .thenCompose(protection -> finalKey(hash)
-            .thenCompose(finalKey -> uploader.upload(
-                new UploadJob(policy, finalKey, type, metadata, source, bytesSent), protection)));
+            .thenCompose(finalKey -> uploader.upload(new UploadJob(policy, finalKey, type,
+                metadata, source, bytesSent, transfer), protection)));
   }
 
   private CompletableFuture<String> finalKey(Supplier<String> hash) {

@@ -7,6 +7,7 @@ import dev.stockroom.internal.Futures;
 import dev.stockroom.internal.OpenGuard;
 import dev.stockroom.internal.s3.BucketClient;
 import dev.stockroom.policy.StoragePolicy;
+import dev.stockroom.transfer.ResumeToken;
 import dev.stockroom.transfer.StoredObject;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,8 +16,10 @@ import java.time.ZonedDateTime;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.CancellationException;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.async.AsyncRequestBody;
@@ -25,7 +28,7 @@ import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 import software.amazon.awssdk.transfer.s3.S3TransferManager;
-import software.amazon.awssdk.transfer.s3.model.CompletedFileUpload;
+import software.amazon.awssdk.transfer.s3.model.FileUpload;
 import software.amazon.awssdk.transfer.s3.model.CompletedUpload;
 import software.amazon.awssdk.transfer.s3.model.Upload;
 import software.amazon.awssdk.transfer.s3.progress.TransferListener;
@@ -93,19 +96,52 @@ public final class ObjectUploader {
 
   /** Uploads {@code source} to {@code key} as the kind of {@code policy}. */
   CompletableFuture<StoredObject> upload(UploadJob job, Protection protection) {
-    Instant started = Instant.now();
-    return Futures.capture(() -> {
+    return finish(job, Instant.now(), () -> {
       guard.check();
       Instant retainUntil = protection.objectLock() ? retainUntil(job.policy()) : null;
       PutObjectRequest put = PutRequests.build(bucket, job.key(), job.policy(), job.contentType(),
           job.metadata(), job.source().size(), protection, retainUntil);
       log.debug("Uploading '{}' to bucket '{}' as {} ({} bytes)", job.key(), bucket,
           job.policy().kind(), job.source().size());
-      return send(put, job.source(), job.bytesSent())
-          .thenApply(sent -> stored(job, protection, retainUntil, sent));
-    }).handle((stored, failure) -> failure == null ? CompletableFuture.completedFuture(stored)
-        : failAfterCleanup(job.key(), started, failure))
-        .thenCompose(Function.identity());
+      return send(put, job).thenApply(sent -> stored(job, protection, retainUntil, sent));
+    });
+  }
+
+  /**
+   * Resumes a paused file upload with the request it was started with (same headers, same
+   * retention date) and the parts already sent.
+   */
+  CompletableFuture<StoredObject> resume(ResumeToken token, StoragePolicy policy,
+      DefaultFileTransfer transfer) {
+    PutObjectRequest put = token.upload().uploadFileRequest().putObjectRequest();
+    UploadJob job = new UploadJob(policy, put.key(), put.contentType(), put.metadata(),
+        new UploadSource.FileSource(token.file(), token.upload().fileLength()), null, transfer);
+    Protection protection = new Protection(put.serverSideEncryption(), put.ssekmsKeyId(),
+        put.objectLockRetainUntilDate() != null);
+    // parts sent before the pause belong to this upload too: clean up since any time on failure
+    return finish(job, Instant.EPOCH, () -> {
+      guard.check();
+      log.debug("Resuming '{}' in bucket '{}'", put.key(), bucket);
+      FileUpload upload = transferManager.resumeUploadFile(token.upload());
+      transfer.started(upload);
+      return upload.completionFuture().thenApply(done -> stored(job, protection,
+          put.objectLockRetainUntilDate(), new Sent(done.response(), token.upload().fileLength())));
+    });
+  }
+
+  /** Reports a failure only after cleaning up its parts; a paused upload is no failure. */
+  private CompletableFuture<StoredObject> finish(UploadJob job, Instant started,
+      Supplier<CompletableFuture<StoredObject>> work) {
+    return Futures.capture(work).handle((stored, failure) -> {
+      if (failure == null) {
+        return CompletableFuture.completedFuture(stored);
+      }
+      if (job.transfer() != null && job.transfer().paused()) {
+        return CompletableFuture.<StoredObject>failedFuture(new CancellationException(
+            "the upload of '" + job.key() + "' was paused"));
+      }
+      return failAfterCleanup(job.key(), started, failure);
+    }).thenCompose(Function.identity());
   }
 
   private CompletableFuture<StoredObject> failAfterCleanup(String key, Instant started,
@@ -137,13 +173,16 @@ public final class ObjectUploader {
 
   private record Sent(PutObjectResponse response, long size) {}
 
-  private CompletableFuture<Sent> send(PutObjectRequest put, UploadSource source,
-      LongConsumer bytesSent) {
+  private CompletableFuture<Sent> send(PutObjectRequest put, UploadJob job) {
+    UploadSource source = job.source();
     if (source instanceof UploadSource.FileSource file) {
-      return transferManager.uploadFile(u -> u.putObjectRequest(put).source(file.file())
-              .addTransferListener(progress(bytesSent)))
-          .completionFuture()
-          .thenApply(done -> new Sent(((CompletedFileUpload) done).response(), file.size()));
+      FileUpload upload = transferManager.uploadFile(u -> u.putObjectRequest(put)
+          .source(file.file()).addTransferListener(progress(job.bytesSent())));
+      if (job.transfer() != null) {
+        job.transfer().started(upload);
+      }
+      return upload.completionFuture()
+          .thenApply(done -> new Sent(done.response(), file.size()));
     }
     if (source instanceof UploadSource.BytesSource bytes) {
       return transferManager.upload(u -> u.putObjectRequest(put)

@@ -13,6 +13,14 @@ import java.util.function.LongConsumer;
  * @param metadata user metadata
  * @param source the bytes
  * @param bytesSent told of bytes as they are sent (file uploads), or null
+ * @param transfer the pausable transfer this job serves (file uploads), or null
  */
 record UploadJob(StoragePolicy policy, String key, String contentType,
-    Map<String, String> metadata, UploadSource source, LongConsumer bytesSent) {}
+    Map<String, String> metadata, UploadSource source, LongConsumer bytesSent,
+    DefaultFileTransfer transfer) {
+
+  UploadJob(StoragePolicy policy, String key, String contentType, Map<String, String> metadata,
+      UploadSource source, LongConsumer bytesSent) {
+    this(policy, key, contentType, metadata, source, bytesSent, null);
+  }
+}
