@@ -187,72 +187,86 @@ public final class StoredObject {
 
     private Builder() {}
 
+    /** Sets the bucket. */
     public Builder bucket(String bucket) {
       this.bucket = bucket;
       return this;
     }
 
+    /** Sets the key. */
     public Builder key(String key) {
       this.key = key;
       return this;
     }
 
+    /** Sets the kind. */
     public Builder kind(DataKind kind) {
       this.kind = kind;
       return this;
     }
 
+    /** Sets the storage class. */
     public Builder storageClass(StorageClass storageClass) {
       this.storageClass = storageClass;
       return this;
     }
 
+    /** Sets the ETag. */
     public Builder eTag(String eTag) {
       this.eTag = eTag;
       return this;
     }
 
+    /** Sets the version id. */
     public Builder versionId(String versionId) {
       this.versionId = versionId;
       return this;
     }
 
+    /** Sets the base64 CRC32C checksum. */
     public Builder checksumCrc32c(String checksumCrc32c) {
       this.checksumCrc32c = checksumCrc32c;
       return this;
     }
 
+    /** Sets the size in bytes. */
     public Builder size(long size) {
       Require.argument(size >= 0, "size must not be negative, but was %s", size);
       this.size = size;
       return this;
     }
 
+    /** Sets the encryption. */
     public Builder encryption(ServerSideEncryption encryption) {
       this.encryption = encryption;
       return this;
     }
 
+    /** Sets the KMS key id. */
     public Builder kmsKeyId(String kmsKeyId) {
       this.kmsKeyId = kmsKeyId;
       return this;
     }
 
+    /** Sets whether an S3 Bucket Key encrypts the object. */
     public Builder bucketKeyEnabled(boolean bucketKeyEnabled) {
       this.bucketKeyEnabled = bucketKeyEnabled;
       return this;
     }
 
+    /** Sets the Cache-Control header. */
     public Builder cacheControl(String cacheControl) {
       this.cacheControl = cacheControl;
       return this;
     }
 
+    /** Sets the Content-Type. */
     public Builder contentType(String contentType) {
       this.contentType = contentType;
       return this;
     }
 
+    /** Sets the end of the Object Lock retention. */
     public Builder retainUntil(Instant retainUntil) {
       this.retainUntil = retainUntil;
       return this;
