@@ -4,6 +4,7 @@ import dev.stockroom.internal.Require;
 import dev.stockroom.internal.lifecycle.RuleText;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import software.amazon.awssdk.services.s3.model.LifecycleRule;
 
 /**
@@ -88,7 +89,7 @@ public final class LifecyclePlan {
 
   @Override
   public int hashCode() {
-    return java.util.Objects.hash(bucket, changes, unchanged, foreignRules, resultingRules);
+    return Objects.hash(bucket, changes, unchanged, foreignRules, resultingRules);
   }
 
   /** Returns the plan as readable text: a summary line, then one line per rule. */

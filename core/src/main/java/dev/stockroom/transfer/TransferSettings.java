@@ -1,6 +1,7 @@
 package dev.stockroom.transfer;
 
 import dev.stockroom.internal.Require;
+import java.util.Objects;
 
 /**
  * How uploads are split and run in parallel. Immutable; start from {@link #defaults()}.
@@ -73,7 +74,7 @@ public final class TransferSettings {
 
   @Override
   public int hashCode() {
-    return java.util.Objects.hash(partSize, multipartThreshold, maxConnections, maxConcurrentFiles);
+    return Objects.hash(partSize, multipartThreshold, maxConnections, maxConcurrentFiles);
   }
 
   @Override

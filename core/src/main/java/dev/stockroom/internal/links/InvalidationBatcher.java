@@ -8,8 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -29,7 +28,7 @@ final class InvalidationBatcher implements AutoCloseable {
   private final String distributionId;
   private final Supplier<CloudFrontClient> cloudFront;
   private final Duration delay;
-  private final ScheduledExecutorService timer;
+  private final ScheduledThreadPoolExecutor timer;
   private Set<String> pending = new LinkedHashSet<>();
   private CompletableFuture<String> batch;
 
@@ -38,11 +37,13 @@ final class InvalidationBatcher implements AutoCloseable {
     this.distributionId = distributionId;
     this.cloudFront = cloudFront;
     this.delay = delay;
-    this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+    this.timer = new ScheduledThreadPoolExecutor(1, runnable -> {
       Thread thread = new Thread(runnable, "stockroom-invalidations");
       thread.setDaemon(true);
       return thread;
     });
+    // at close, a batch still waiting for its delay is sent by close() itself, at once
+    timer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
   }
 
   /** Adds paths to the next batch; the future completes with that batch's invalidation id. */
@@ -88,10 +89,18 @@ final class InvalidationBatcher implements AutoCloseable {
         .invalidation().id();
   }
 
-  /** Sends what is pending, then stops the timer. */
+  /**
+   * Stops the timer, letting a batch already being sent finish (interrupting it could lose it),
+   * then sends what is still pending.
+   */
   @Override
   public void close() {
-    timer.shutdownNow();
+    timer.shutdown();
+    try {
+      timer.awaitTermination(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     flush();
   }
 }

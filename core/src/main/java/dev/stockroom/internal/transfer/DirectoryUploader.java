@@ -1,5 +1,6 @@
 package dev.stockroom.internal.transfer;
 
+import dev.stockroom.internal.Futures;
 import dev.stockroom.internal.Require;
 import dev.stockroom.transfer.BatchProgress;
 import dev.stockroom.transfer.BatchResult;
@@ -87,7 +88,7 @@ final class DirectoryUploader {
     return upload.handle((stored, failure) -> {
       progress.finished(stored != null ? FileOutcome.stored(found.file(), stored)
           : FileOutcome.failed(found.file(), intendedKey,
-              dev.stockroom.internal.Futures.unwrap(failure)));
+              Futures.unwrap(failure)));
       return null;
     });
   }
