@@ -1,21 +1,15 @@
 package dev.stockroom;
 
 import dev.stockroom.crypto.KmsKey;
-import dev.stockroom.internal.AwsClients;
 import dev.stockroom.internal.BucketNames;
-import dev.stockroom.internal.IoThreads;
-import dev.stockroom.internal.LazyClient;
 import dev.stockroom.internal.OpenGuard;
-import dev.stockroom.internal.Require;
-import dev.stockroom.internal.crypto.DefaultKmsKey;
-import dev.stockroom.internal.lifecycle.DefaultBucketLifecycle;
-import dev.stockroom.internal.links.DefaultLinks;
-import dev.stockroom.internal.s3.S3Clients;
 import dev.stockroom.internal.transfer.ClassObjects;
-import dev.stockroom.internal.transfer.DefaultKindObjects;
-import dev.stockroom.internal.transfer.ObjectUploader;
+import dev.stockroom.internal.wiring.Assembly;
+import dev.stockroom.internal.wiring.Setup;
+import dev.stockroom.internal.wiring.SetupChecks;
 import dev.stockroom.lifecycle.BucketLifecycle;
 import dev.stockroom.links.CloudFrontSettings;
+import dev.stockroom.links.Invalidations;
 import dev.stockroom.links.Links;
 import dev.stockroom.policy.DataClass;
 import dev.stockroom.policy.DataKind;
@@ -28,21 +22,19 @@ import dev.stockroom.transfer.ResumeToken;
 import dev.stockroom.transfer.TransactionalObjects;
 import dev.stockroom.transfer.TransferSettings;
 import dev.stockroom.transfer.UploadTarget;
+import dev.stockroom.validation.ObjectKeys;
+import dev.stockroom.validation.Require;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.EnumMap;
-import java.util.Map;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3AsyncClientBuilder;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.transfer.s3.S3TransferManager;
 
 /**
  * The entry point: one bucket, classified by a {@link PolicyCatalog}. Uploads each kind with its
@@ -66,44 +58,21 @@ public final class Stockroom implements AutoCloseable {
   private final String bucket;
   private final PolicyCatalog policies;
   private final TransferSettings transferSettings;
-  private final OpenGuard guard = new OpenGuard();
-  private final S3Clients s3;
-  private final LazyClient<KmsClient> kms;
-  private final LazyClient<CloudFrontClient> cloudFront;
-  private final DefaultLinks links;
-  private final ExecutorService io;
-  private final S3TransferManager transferManager;
-  private final KmsKey kmsKey;
-  private final BucketLifecycle lifecycle;
-  private final Map<DataKind, DefaultKindObjects> kinds = new EnumMap<>(DataKind.class);
+  private final Assembly parts;
+  private final OpenGuard guard;
   private final ClassObjects media;
   private final ClassObjects transactional;
   private final ClassObjects logs;
 
-  private Stockroom(Builder b) {
-    this.bucket = b.bucket;
-    this.policies = b.policies;
-    this.transferSettings = b.transferSettings;
-    this.s3 = S3Clients.create(b.s3AsyncClient, b.s3Client, new S3Clients.Settings(b.region,
-        b.endpointOverride, b.forcePathStyle, b.credentials, b.accelerate, b.transferSettings,
-        b.s3ClientCustomizer));
-    this.kms = new LazyClient<>(b.kmsClient, () -> AwsClients.kms(b.region, b.credentials));
-    this.cloudFront = new LazyClient<>(b.cloudFront == null ? null
-        : b.cloudFront.cloudFrontClient().orElse(null), () -> AwsClients.cloudFront(b.credentials));
-    this.links = b.cloudFront == null ? null
-        : new DefaultLinks(bucket, b.cloudFront, policies, b.clock, cloudFront, guard);
-    this.io = IoThreads.create();
-    this.transferManager = S3TransferManager.builder().s3Client(s3.async()).build();
-    this.kmsKey = new DefaultKmsKey(b.kmsKeyId, b.kmsKeyCheck, kms, b.awsCheckInterval, io,
-        guard);
-    this.lifecycle = new DefaultBucketLifecycle(bucket, policies, s3.bucketClient(), guard);
-    ObjectUploader uploader = new ObjectUploader(bucket, transferManager, kmsKey,
-        s3.bucketClient(), b.awsCheckInterval, io, guard);
-    policies.policies().forEach(policy -> kinds.put(policy.kind(), new DefaultKindObjects(
-        uploader, policy, transferSettings.maxConcurrentFiles(), false)));
-    this.media = new ClassObjects(DataClass.MEDIA, kinds::get);
-    this.transactional = new ClassObjects(DataClass.TRANSACTIONAL, kinds::get);
-    this.logs = new ClassObjects(DataClass.LOG, kinds::get);
+  private Stockroom(Setup setup) {
+    this.bucket = setup.bucket();
+    this.policies = setup.policies();
+    this.transferSettings = setup.transferSettings();
+    this.parts = new Assembly(setup);
+    this.guard = parts.guard();
+    this.media = parts.dataClass(DataClass.MEDIA);
+    this.transactional = parts.dataClass(DataClass.TRANSACTIONAL);
+    this.logs = parts.dataClass(DataClass.LOG);
   }
 
   /** Returns a new builder. */
@@ -128,12 +97,12 @@ public final class Stockroom implements AutoCloseable {
 
   /** Returns whether uploads go through Transfer Acceleration. */
   public boolean accelerated() {
-    return s3.accelerated();
+    return parts.accelerated();
   }
 
   /** Returns the bucket's lifecycle configuration, kept in line with the policy catalog. */
   public BucketLifecycle lifecycle() {
-    return lifecycle;
+    return parts.lifecycle();
   }
 
   /** Returns media: product images and videos, pages, user uploads. */
@@ -153,7 +122,7 @@ public final class Stockroom implements AutoCloseable {
 
   /** Returns the objects of {@code kind}. */
   public KindObjects objects(DataKind kind) {
-    return kinds.get(Require.nonNull(kind, "kind"));
+    return parts.kind(Require.nonNull(kind, "kind"));
   }
 
   /**
@@ -163,7 +132,7 @@ public final class Stockroom implements AutoCloseable {
    * @throws IllegalArgumentException if the key lies under no known prefix, or is not a valid key
    */
   public UploadTarget object(String key) {
-    Require.nonNull(key, "key");
+    ObjectKeys.check(key, "key");
     var policy = policies.classify(key);
     return objects(policy.kind()).object(key.substring(policy.prefix().length()));
   }
@@ -174,46 +143,58 @@ public final class Stockroom implements AutoCloseable {
    * @throws IllegalStateException if CloudFront is not configured
    */
   public Links links() {
-    Require.state(links != null, "CloudFront is not configured: set cloudFront(...) on the "
-        + "Stockroom builder");
-    return links;
+    return parts.links().orElseThrow(() -> new IllegalStateException("CloudFront is not "
+        + "configured: set cloudFront(...) on the Stockroom builder"));
   }
 
   /**
-   * Resumes a paused file upload, also one paused by another Stockroom instance or process.
+   * Returns CloudFront invalidations of replaced media.
    *
-   * @throws IllegalArgumentException if the token is for another bucket, or its key lies outside
-   *     its kind's prefix in this catalog
+   * @throws IllegalStateException if CloudFront or its distribution id is not configured
+   */
+  public Invalidations invalidations() {
+    return parts.invalidations().orElseThrow(() -> new IllegalStateException("invalidations need "
+        + "the CloudFront distribution id: set distributionId in the cloudFront(...) settings"));
+  }
+
+  /**
+   * Resumes a paused file upload from its saved token text, also one paused by another Stockroom
+   * instance or process that holds the same {@link Builder#resumeTokenKey resume token key}. The
+   * token is untrusted: the upload is rebuilt from the policy in force and checked as a fresh one.
+   *
+   * @throws IllegalArgumentException if the token was altered or signed with another key, is for
+   *     another bucket, breaks a rule a fresh upload keeps (key, prefix, content type, metadata),
+   *     or its file is not the one paused (path, size, modification time)
    * @throws IllegalStateException if Stockroom is closed
    */
+  public FileTransfer resume(String savedToken) {
+    guard.check();
+    return parts.resumption().resume(savedToken);
+  }
+
+  /** As {@link #resume(String)}, for a token object (its signature is checked again). */
   public FileTransfer resume(ResumeToken token) {
     guard.check();
-    Require.nonNull(token, "token");
-    Require.argument(token.bucket().equals(bucket), "token is for bucket '%s', but this "
-        + "Stockroom stores into '%s'", token.bucket(), bucket);
-    return kinds.get(token.kind()).resume(token);
+    return parts.resumption().resume(token);
   }
 
   /** Returns the KMS key SSE-KMS uploads use, and its check. */
   public KmsKey kmsKey() {
-    return kmsKey;
+    return parts.kmsKey();
   }
 
   /**
-   * Closes what this instance created (Transfer Manager, clients, threads); the caller's clients
-   * stay open. Later calls fail with {@link IllegalStateException}. Uploads still in flight fail.
+   * Closes this instance: new work is refused at once; uploads in flight may finish within the
+   * {@link Builder#shutdownGracePeriod shutdown grace period}, and those still running then are
+   * stopped, their multipart uploads aborted and their futures failed with a {@link
+   * TransferCancelledException}; pending invalidations are sent; then what this instance created
+   * (Transfer Manager, clients, threads) is closed. The caller's clients and executor stay open.
+   * Returns once all of that is done; later calls return at once.
    */
   @Override
   public void close() {
     if (guard.close()) {
-      if (links != null) {
-        links.close();
-      }
-      transferManager.close();
-      s3.close();
-      kms.close();
-      cloudFront.close();
-      io.shutdown();
+      parts.close();
     }
   }
 
@@ -225,6 +206,15 @@ public final class Stockroom implements AutoCloseable {
   /**
    * Builds a {@link Stockroom}. Setters check their argument; {@link #build()} checks the
    * combination, makes no network call, and leaves the builder reusable.
+   *
+   * <p>Every {@code Consumer} overload follows one rule: it edits the value set so far (or the
+   * default), as {@code toBuilder()} would, so {@code policies(p -> ...)} twice applies both
+   * changes, and {@code cloudFront(cf -> ...)} after {@code cloudFront(settings)} changes those
+   * settings rather than starting over.
+   *
+   * <p>Settings for a client Stockroom does not create are refused at {@link #build()}: with your
+   * own {@code S3AsyncClient}, endpoint, path-style, customizer and the part, threshold and
+   * connection settings are its own; with every client your own, so are region and credentials.
    */
   public static final class Builder {
     private String bucket;
@@ -244,6 +234,9 @@ public final class Stockroom implements AutoCloseable {
     private Duration awsCheckInterval = Duration.ofMinutes(15);
     private CloudFrontSettings cloudFront;
     private Clock clock = Clock.systemUTC();
+    private Executor executor;
+    private Duration shutdownGracePeriod = Duration.ofSeconds(30);
+    private byte[] resumeTokenKey;
 
     private Builder() {}
 
@@ -425,15 +418,61 @@ public final class Stockroom implements AutoCloseable {
      */
     public Builder cloudFront(Consumer<CloudFrontSettings.Builder> settings) {
       Require.nonNull(settings, "cloudFront");
-      CloudFrontSettings.Builder builder = CloudFrontSettings.builder();
+      CloudFrontSettings.Builder builder = cloudFront != null ? cloudFront.toBuilder()
+          : CloudFrontSettings.builder();
       settings.accept(builder);
       this.cloudFront = builder.build();
       return this;
     }
 
-    /** Sets the clock for link expiries (default the system clock in UTC); for tests. */
+    /**
+     * Sets the clock for everything that depends on time (default the system clock in UTC): link
+     * expiries and their cache windows, Object Lock retain-until dates, how long AWS check
+     * answers are kept.
+     */
     public Builder clock(Clock clock) {
       this.clock = Require.nonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Runs Stockroom's blocking work (reading callers' streams, hashing files, asking KMS, walking
+     * directories) on the caller's executor, which Stockroom never shuts down. Without it,
+     * Stockroom keeps a bounded pool of {@code max(8, 2 × processors)} daemon threads. Each stream
+     * upload holds one thread while it reads its stream.
+     */
+    public Builder executor(Executor executor) {
+      this.executor = Require.nonNull(executor, "executor");
+      return this;
+    }
+
+    /**
+     * Sets how long {@link Stockroom#close()} lets uploads in flight finish before it stops them
+     * (default 30 seconds; zero stops them at once).
+     *
+     * @throws IllegalArgumentException if negative or over 1 hour
+     */
+    public Builder shutdownGracePeriod(Duration grace) {
+      Require.nonNull(grace, "shutdownGracePeriod");
+      Require.argument(!grace.isNegative() && grace.compareTo(Duration.ofHours(1)) <= 0,
+          "shutdownGracePeriod must be between 0 and 1 hour, but was %s", grace);
+      this.shutdownGracePeriod = grace;
+      return this;
+    }
+
+    /**
+     * Sets the key resume tokens are signed with (HMAC-SHA256, at least 32 bytes; keep it secret,
+     * e.g. in a secret store). A token is resumed only by a Stockroom holding the key that signed
+     * it; without this setting each instance signs with a random key of its own, so tokens resume
+     * only in the instance that paused them.
+     *
+     * @throws IllegalArgumentException if shorter than 32 bytes
+     */
+    public Builder resumeTokenKey(byte[] key) {
+      Require.nonNull(key, "resumeTokenKey");
+      Require.argument(key.length >= 32, "resumeTokenKey must be at least 32 bytes, but was %s",
+          key.length);
+      this.resumeTokenKey = key.clone();
       return this;
     }
 
@@ -442,17 +481,16 @@ public final class Stockroom implements AutoCloseable {
      *
      * @throws IllegalArgumentException if no bucket is set; if Stockroom must create a client and
      *     no region is known; if acceleration is asked for a bucket whose name has dots, or with
-     *     the caller's own async client
+     *     the caller's own async client; if a setting would be ignored (see the class comment); if
+     *     a KMS key ARN names another region than the S3 client's
      */
     public Stockroom build() {
-      Require.argument(bucket != null, "bucket must be set");
-      if (accelerate) {
-        Require.argument(!bucket.contains("."), "bucket '%s' cannot use Transfer Acceleration: "
-            + "its name must not contain dots", bucket);
-        Require.argument(s3AsyncClient == null, "accelerate applies to the S3 client Stockroom "
-            + "creates; build your own S3AsyncClient with accelerate(true) instead");
-      }
-      return new Stockroom(this);
+      Setup setup = new Setup(bucket, region, endpointOverride, forcePathStyle, credentials,
+          s3AsyncClient, s3Client, s3ClientCustomizer, policies, kmsKeyId, kmsClient, kmsKeyCheck,
+          accelerate, transferSettings, awsCheckInterval, cloudFront, clock, executor,
+          shutdownGracePeriod, resumeTokenKey == null ? null : resumeTokenKey.clone());
+      SetupChecks.check(setup);
+      return new Stockroom(setup);
     }
   }
 }

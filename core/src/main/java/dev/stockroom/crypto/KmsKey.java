@@ -24,7 +24,7 @@ public interface KmsKey {
    * while the last answer is fresh.
    *
    * @throws IllegalStateException if no key is configured, or Stockroom is closed
-   * @throws dev.stockroom.KmsKeyException if the key cannot be used, or KMS cannot be asked
+   * @throws dev.stockroom.exception.KmsKeyException if the key cannot be used, or KMS cannot be asked
    */
   KmsKeyDetails verify();
 

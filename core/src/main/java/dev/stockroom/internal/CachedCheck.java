@@ -2,6 +2,9 @@ package dev.stockroom.internal;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -19,10 +22,18 @@ public final class CachedCheck<V> {
 
   private final AsyncCache<String, Attempt<V>> answers;
 
-  /** Keeps answers for {@code interval}; runs loaders' follow-up work on {@code executor}. */
-  public CachedCheck(Duration interval, Executor executor) {
+  /**
+   * Keeps answers for {@code interval} as {@code clock} counts it; runs loaders' follow-up work on
+   * {@code executor}.
+   */
+  public CachedCheck(Duration interval, Executor executor, Clock clock) {
     this.answers = Caffeine.newBuilder().expireAfterWrite(interval).maximumSize(16)
-        .executor(executor).buildAsync();
+        .ticker(ticker(clock)).executor(executor).buildAsync();
+  }
+
+  /** Returns a Caffeine ticker that reads {@code clock}, so a test clock drives expiry. */
+  public static Ticker ticker(Clock clock) {
+    return () -> TimeUnit.MILLISECONDS.toNanos(clock.millis());
   }
 
   /** Returns the kept answer for {@code key}, or asks {@code check} for one. */

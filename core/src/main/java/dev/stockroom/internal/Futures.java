@@ -1,9 +1,11 @@
 package dev.stockroom.internal;
 
-import dev.stockroom.StockroomException;
+import dev.stockroom.exception.StockroomException;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /** Bridges the async implementation to the sync API without wrapping its exceptions twice. */
@@ -17,12 +19,25 @@ public final class Futures {
    * the thread's interrupt flag and throws a {@link StockroomException}.
    */
   public static <T> T join(CompletableFuture<T> future) {
+    return join(future, interrupt -> new StockroomException("interrupted while waiting for AWS",
+        null, null, interrupt));
+  }
+
+  /**
+   * As {@link #join(CompletableFuture)}, throwing what {@code onInterrupt} makes of an interrupt
+   * (after the future is cancelled).
+   */
+  public static <T> T join(CompletableFuture<T> future,
+      Function<InterruptedException, RuntimeException> onInterrupt) {
     try {
       return future.get();
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      // cancel first: what the cancellation runs on this thread may clear the flag
       future.cancel(true);
-      throw new StockroomException("interrupted while waiting for AWS", null, null, e);
+      Thread.currentThread().interrupt();
+      throw onInterrupt.apply(e);
+    } catch (CancellationException e) {
+      throw e;
     } catch (ExecutionException e) {
       Throwable cause = unwrap(e);
       if (cause instanceof RuntimeException runtime) {

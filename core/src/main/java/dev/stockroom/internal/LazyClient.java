@@ -1,5 +1,6 @@
 package dev.stockroom.internal;
 
+import dev.stockroom.validation.Require;
 import java.util.function.Supplier;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 

@@ -1,5 +1,6 @@
 package dev.stockroom.internal;
 
+import dev.stockroom.validation.Require;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** Remembers whether a Stockroom instance is closed, so every facade refuses work after close. */

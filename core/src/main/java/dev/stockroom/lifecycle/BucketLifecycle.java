@@ -15,9 +15,9 @@ public interface BucketLifecycle {
    * Reads the bucket's lifecycle configuration and returns what {@link #apply()} would change,
    * without writing anything.
    *
-   * @throws dev.stockroom.LifecycleConflictException if the configuration cannot be brought in line
+   * @throws dev.stockroom.exception.LifecycleConflictException if the configuration cannot be brought in line
    *     (a rule that is not Stockroom's uses its id prefix, or S3's 1,000-rule limit would be passed)
-   * @throws dev.stockroom.StorageException if S3 cannot be read
+   * @throws dev.stockroom.exception.StorageException if S3 cannot be read
    * @throws IllegalStateException if Stockroom is closed
    */
   LifecyclePlan plan();
@@ -28,8 +28,8 @@ public interface BucketLifecycle {
    * no conditional write for lifecycle configurations: a rule another writer adds between this
    * call's read and its write is lost, so run one writer at a time (e.g. at deploy).
    *
-   * @throws dev.stockroom.LifecycleConflictException as {@link #plan()}, before anything is written
-   * @throws dev.stockroom.StorageException if S3 cannot be read or written
+   * @throws dev.stockroom.exception.LifecycleConflictException as {@link #plan()}, before anything is written
+   * @throws dev.stockroom.exception.StorageException if S3 cannot be read or written
    * @throws IllegalStateException if Stockroom is closed
    */
   LifecyclePlan apply();

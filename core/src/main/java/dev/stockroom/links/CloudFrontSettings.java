@@ -1,7 +1,6 @@
 package dev.stockroom.links;
 
-import dev.stockroom.internal.Require;
-import dev.stockroom.internal.links.PemKeys;
+import dev.stockroom.validation.Require;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -59,6 +58,24 @@ public final class CloudFrontSettings {
   /** Returns a new builder. */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /** Returns a builder holding these settings. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.domain = domain;
+    b.keys.putAll(keys);
+    b.activeKeyPairId = activeKeyPairId;
+    b.linkWindow = linkWindow;
+    b.minimumRemainingLifetime = minimumRemainingLifetime;
+    b.shortLivedMaximum = shortLivedMaximum;
+    b.cacheSize = cacheSize;
+    b.cookieDomain = cookieDomain.equals(domain) ? null : cookieDomain;
+    b.cookiePath = cookiePath;
+    b.distributionId = distributionId;
+    b.invalidationDelay = invalidationDelay;
+    b.cloudFrontClient = cloudFrontClient;
+    return b;
   }
 
   /** Returns the distribution's domain ({@code d111111abcdef8.cloudfront.net} or your own). */

@@ -1,6 +1,6 @@
 package dev.stockroom.links;
 
-import dev.stockroom.internal.Require;
+import dev.stockroom.validation.Require;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;

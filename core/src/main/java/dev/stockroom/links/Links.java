@@ -2,8 +2,6 @@ package dev.stockroom.links;
 
 import dev.stockroom.transfer.StoredObject;
 import java.time.Duration;
-import java.util.Collection;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * CloudFront signed URLs and cookies for the kinds whose policy allows links. Signed links are
@@ -16,7 +14,7 @@ public interface Links {
    * Returns a signed URL (canned policy) for the object, valid for at least {@code lifetime}:
    * the expiry is rounded up to the link window, so requests in one window get the same URL.
    *
-   * @throws dev.stockroom.PolicyViolationException if the object's kind refuses links
+   * @throws dev.stockroom.exception.PolicyViolationException if the object's kind refuses links
    * @throws IllegalArgumentException if the lifetime is not positive, passes the kind's maximum,
    *     or the object is in another bucket
    * @throws IllegalStateException if Stockroom is closed
@@ -33,6 +31,8 @@ public interface Links {
   /**
    * Returns a signed URL with a custom policy carrying {@code conditions} (active-from time, IPv4
    * range). Not cached: each call signs.
+   *
+   * @throws IllegalArgumentException also if the active-from time is not before the expiry
    */
   SignedLink url(String key, Duration lifetime, LinkConditions conditions);
 
@@ -41,19 +41,10 @@ public interface Links {
    * '?' one character), which must lie under one kind's prefix: {@code
    * media/product-images/sku-1001/*}. One signature serves a whole listing page.
    *
-   * @throws dev.stockroom.PolicyViolationException if that kind refuses links
+   * @throws dev.stockroom.exception.PolicyViolationException if that kind refuses links
    * @throws IllegalArgumentException if the pattern lies under no single kind's prefix
    */
   SignedCookies cookies(String pathPattern, Duration lifetime);
-
-  /**
-   * Asks CloudFront to drop its cached copies of {@code keys} (replaced media). Calls within the
-   * invalidation delay are gathered into one CreateInvalidation request; the future completes
-   * with its invalidation id.
-   *
-   * @throws IllegalStateException (in the future) if no distribution id is configured
-   */
-  CompletableFuture<String> invalidate(Collection<String> keys);
 
   /** Returns the key pair id links are signed with now. */
   String activeKeyPairId();

@@ -1,6 +1,6 @@
 package dev.stockroom.policy;
 
-import dev.stockroom.internal.Require;
+import dev.stockroom.validation.Require;
 import java.util.Locale;
 
 /** A kind of data within a {@link DataClass}; each kind has exactly one {@link StoragePolicy}. */

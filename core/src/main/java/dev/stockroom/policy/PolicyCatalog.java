@@ -1,6 +1,6 @@
 package dev.stockroom.policy;
 
-import dev.stockroom.internal.Require;
+import dev.stockroom.validation.Require;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;

@@ -1,7 +1,6 @@
 package dev.stockroom.policy;
 
-import dev.stockroom.internal.Require;
-import dev.stockroom.internal.policy.PolicyInvariants;
+import dev.stockroom.validation.Require;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.Arrays;

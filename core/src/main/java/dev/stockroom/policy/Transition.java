@@ -1,6 +1,6 @@
 package dev.stockroom.policy;
 
-import dev.stockroom.internal.Require;
+import dev.stockroom.validation.Require;
 import software.amazon.awssdk.services.s3.model.TransitionStorageClass;
 
 /**

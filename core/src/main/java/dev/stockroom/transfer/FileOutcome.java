@@ -1,74 +1,44 @@
 package dev.stockroom.transfer;
 
-import dev.stockroom.internal.Require;
 import java.nio.file.Path;
-import java.util.Objects;
 import java.util.Optional;
 
-/** What happened to one file of a directory upload: stored, or failed with a cause. */
-public final class FileOutcome {
+/**
+ * What happened to one file of a directory upload: stored, failed with a cause, or skipped with a
+ * reason (a symbolic link, a special file, an unreadable file). Nothing found is left out.
+ */
+public interface FileOutcome {
 
-  private final Path file;
-  private final String key;
-  private final StoredObject stored;
-  private final Throwable failure;
-
-  private FileOutcome(Path file, String key, StoredObject stored, Throwable failure) {
-    this.file = Require.nonNull(file, "file");
-    this.key = Require.nonNull(key, "key");
-    this.stored = stored;
-    this.failure = failure;
-  }
-
-  /** Returns the outcome of a file that was stored. */
-  public static FileOutcome stored(Path file, StoredObject stored) {
-    return new FileOutcome(file, Require.nonNull(stored, "stored").key(), stored, null);
-  }
-
-  /** Returns the outcome of a file that failed; {@code key} is the key it was meant for. */
-  public static FileOutcome failed(Path file, String key, Throwable failure) {
-    return new FileOutcome(file, key, null, Require.nonNull(failure, "failure"));
+  /** What happened to the file. */
+  enum Status {
+    /** The file was stored. */
+    STORED,
+    /** The upload was tried and failed; {@link #failure()} says why. */
+    FAILED,
+    /** The file was not uploaded on purpose; {@link #reason()} says why. */
+    SKIPPED
   }
 
   /** Returns the file. */
-  public Path file() {
-    return file;
-  }
+  Path file();
 
-  /** Returns the object key (the key it was meant for, if it failed). */
-  public String key() {
-    return key;
-  }
+  /** Returns the object key (the key it was meant for, if it was not stored). */
+  String key();
+
+  /** Returns what happened to the file. */
+  Status status();
 
   /** Returns whether the file was stored. */
-  public boolean succeeded() {
-    return stored != null;
+  default boolean succeeded() {
+    return status() == Status.STORED;
   }
 
   /** Returns the stored object, if the file was stored. */
-  public Optional<StoredObject> stored() {
-    return Optional.ofNullable(stored);
-  }
+  Optional<StoredObject> stored();
 
-  /** Returns why the file was not stored, if it failed. */
-  public Optional<Throwable> failure() {
-    return Optional.ofNullable(failure);
-  }
+  /** Returns why the upload failed, if it failed. */
+  Optional<Throwable> failure();
 
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof FileOutcome that && file.equals(that.file) && key.equals(that.key)
-        && Objects.equals(stored, that.stored) && Objects.equals(failure, that.failure);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(file, key, stored, failure);
-  }
-
-  @Override
-  public String toString() {
-    return succeeded() ? "stored " + file + " as '" + key + "'"
-        : "failed " + file + " as '" + key + "': " + failure;
-  }
+  /** Returns why the file was not stored (failed or skipped), in words. */
+  Optional<String> reason();
 }

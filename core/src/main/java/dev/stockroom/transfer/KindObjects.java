@@ -32,8 +32,8 @@ public interface KindObjects {
    * Files that fail do not stop the others, and files stored stay stored.
    *
    * @throws IllegalArgumentException if {@code directory} is not a directory
-   * @throws dev.stockroom.PolicyViolationException if the kind needs a KMS key and none is set
-   * @throws dev.stockroom.KmsKeyException if the KMS key cannot be used
+   * @throws dev.stockroom.exception.PolicyViolationException if the kind needs a KMS key and none is set
+   * @throws dev.stockroom.exception.KmsKeyException if the KMS key cannot be used
    * @throws IllegalStateException if Stockroom is closed
    */
   BatchResult uploadDirectory(Path directory, UploadProgressListener listener);

@@ -1,6 +1,6 @@
 package dev.stockroom.transfer;
 
-import dev.stockroom.internal.Require;
+import dev.stockroom.validation.Require;
 import java.util.Objects;
 
 /**

@@ -56,9 +56,9 @@ public interface UploadTarget {
    * Uploads a file; the Content-Type comes from its name unless set.
    *
    * @throws IllegalArgumentException if the file does not exist or is not a regular file
-   * @throws dev.stockroom.PolicyViolationException if the kind needs a KMS key and none is set
-   * @throws dev.stockroom.KmsKeyException if the KMS key cannot be used
-   * @throws dev.stockroom.TransferFailedException if the upload fails (a multipart upload is aborted)
+   * @throws dev.stockroom.exception.PolicyViolationException if the kind needs a KMS key and none is set
+   * @throws dev.stockroom.exception.KmsKeyException if the KMS key cannot be used
+   * @throws dev.stockroom.exception.TransferFailedException if the upload fails (a multipart upload is aborted)
    * @throws IllegalStateException if Stockroom is closed
    */
   StoredObject upload(Path file);

@@ -3,8 +3,8 @@ package dev.stockroom.lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.stockroom.LifecycleConflictException;
-import dev.stockroom.StorageException;
+import dev.stockroom.exception.LifecycleConflictException;
+import dev.stockroom.exception.StorageException;
 import dev.stockroom.Stockroom;
 import dev.stockroom.policy.DataKind;
 import dev.stockroom.testing.RecordingInterceptor;

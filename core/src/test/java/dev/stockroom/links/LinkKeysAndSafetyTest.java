@@ -163,8 +163,8 @@ class LinkKeysAndSafetyTest {
         Stockroom stockroom = LinksTest.stockroom(new MutableClock(START), cf -> cf
             .distributionId("EDFDVBD6EXAMPLE").invalidationDelay(Duration.ofMillis(300))
             .cloudFrontClient(client)).build()) {
-      var first = stockroom.links().invalidate(List.of("media/product-images/sku 1/front.jpg"));
-      var second = stockroom.links().invalidate(List.of("media/product-images/sku-2/a.jpg",
+      var first = stockroom.invalidations().invalidate(List.of("media/product-images/sku 1/front.jpg"));
+      var second = stockroom.invalidations().invalidate(List.of("media/product-images/sku-2/a.jpg",
           "media/pages/index.html"));
 
       assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("I1");
@@ -175,7 +175,7 @@ class LinkKeysAndSafetyTest {
             "/media/product-images/sku-2/a.jpg", "/media/pages/index.html");
       });
 
-      var third = stockroom.links().invalidate(List.of("media/pages/about.html"));
+      var third = stockroom.invalidations().invalidate(List.of("media/pages/about.html"));
       assertThat(third.get(10, TimeUnit.SECONDS)).isEqualTo("I2");
     }
   }
@@ -187,7 +187,7 @@ class LinkKeysAndSafetyTest {
       Stockroom stockroom = LinksTest.stockroom(new MutableClock(START), cf -> cf
           .distributionId("EDFDVBD6EXAMPLE").invalidationDelay(Duration.ofMinutes(5))
           .cloudFrontClient(client)).build();
-      var pending = stockroom.links().invalidate(List.of("media/pages/a.html"));
+      var pending = stockroom.invalidations().invalidate(List.of("media/pages/a.html"));
       stockroom.close();
       assertThat(pending.get(10, TimeUnit.SECONDS)).isEqualTo("I1");
       assertThat(cloudFront.received()).hasSize(1);
@@ -197,9 +197,10 @@ class LinkKeysAndSafetyTest {
   @Test
   void invalidate_withoutDistributionId_isAStateError() {
     try (Stockroom stockroom = LinksTest.stockroom(new MutableClock(START), cf -> { }).build()) {
-      assertThatThrownBy(() -> stockroom.links().invalidate(List.of("media/pages/a.html")).join())
-          .hasCauseInstanceOf(IllegalStateException.class)
-          .hasMessageContaining("invalidations need the distribution id");
+      assertThatThrownBy(stockroom::invalidations)
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessage("invalidations need the CloudFront distribution id: set distributionId in "
+              + "the cloudFront(...) settings");
     }
   }
 
@@ -216,7 +217,7 @@ class LinkKeysAndSafetyTest {
             .cloudFrontClient(client)).build()) {
       SignedLink link = stockroom.links().url("media/pages/a.html", Duration.ofHours(1));
       SignedCookies cookies = stockroom.links().cookies("media/pages/*", Duration.ofHours(1));
-      stockroom.links().invalidate(List.of("media/pages/a.html")).get(10, TimeUnit.SECONDS);
+      stockroom.invalidations().invalidate(List.of("media/pages/a.html")).get(10, TimeUnit.SECONDS);
       try {
         CloudFrontSettings.builder().keyPair(KEY_ID, key("rsa-encrypted.pem"));
       } catch (IllegalArgumentException expected) {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stockroom.Stockroom;
-import dev.stockroom.TransferFailedException;
+import dev.stockroom.exception.TransferFailedException;
 import dev.stockroom.testing.FaultyS3;
 import dev.stockroom.testing.SharedS3Mock;
 import dev.stockroom.testing.Testing;

@@ -14,6 +14,8 @@ import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.net.URI;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
@@ -53,6 +55,48 @@ public final class FaultyS3 implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Holds every request matching {@code rule} in the proxy, before it reaches S3Mock, until {@link
+   * #release()} (or 60 seconds): the client sees an upload in flight, and none of its threads is
+   * blocked.
+   */
+  public FaultyS3 hold(Predicate<Request> rule) {
+    chaos.hold = rule;
+    return this;
+  }
+
+  /** Lets every held request, and any later one, through. */
+  public void release() {
+    chaos.released.countDown();
+  }
+
+  /**
+   * Waits until at least {@code count} requests are held.
+   *
+   * @throws AssertionError if they are not within 30 seconds
+   */
+  public void awaitHeld(int count) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (chaos.held.get() < count) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("expected " + count + " held requests, got " + chaos.held.get());
+      }
+      Thread.sleep(10);
+    }
+  }
+
+  /** Returns whether the request is an UploadPart. */
+  public static Predicate<Request> uploadPart() {
+    return uploadPartFrom(1);
+  }
+
+  /** Returns whether the request is a single-request PutObject (not a part). */
+  public static Predicate<Request> putObject() {
+    return request -> request.getMethod().getName().equals("PUT")
+        && !request.queryParameter("partNumber").isPresent()
+        && !request.queryParameter("uploadId").isPresent();
+  }
+
   /** Returns how many faults were injected (delays not counted). */
   public int faultsInjected() {
     return chaos.injected.get();
@@ -77,6 +121,9 @@ public final class FaultyS3 implements AutoCloseable {
     private Random random = new Random(0);
     private double rate;
     private volatile Predicate<Request> alwaysFail = request -> false;
+    private volatile Predicate<Request> hold = request -> false;
+    private final CountDownLatch released = new CountDownLatch(1);
+    private final AtomicInteger held = new AtomicInteger();
     private final AtomicInteger injected = new AtomicInteger();
 
     synchronized void configure(double rate, long seed) {
@@ -87,6 +134,14 @@ public final class FaultyS3 implements AutoCloseable {
     @Override
     public ResponseDefinition transform(ServeEvent event) {
       Request request = event.getRequest();
+      if (hold.test(request) && released.getCount() > 0) {
+        held.incrementAndGet();
+        try {
+          released.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
       if (alwaysFail.test(request)) {
         injected.incrementAndGet();
         return slowDown();

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.qos.logback.classic.Level;
 import dev.stockroom.Stockroom;
-import dev.stockroom.TransferFailedException;
+import dev.stockroom.exception.TransferFailedException;
 import dev.stockroom.testing.LogCapture;
 import dev.stockroom.testing.SharedS3Mock;
 import java.util.List;

@@ -53,6 +53,30 @@ class BadInputIT {
   }
 
   @Test
+  void blankNamesAndEmptySegments() {
+    assertRefused(() -> stockroom.media().productImage("   "), IllegalArgumentException.class,
+        "name must not be blank, but was '   '");
+    assertRefused(() -> stockroom.media().productImage("sku//front.jpg"),
+        IllegalArgumentException.class,
+        "name must not contain empty or blank segments, but was 'sku//front.jpg'");
+    assertRefused(() -> stockroom.media().productImage("sku/ /front.jpg"),
+        IllegalArgumentException.class,
+        "name must not contain empty or blank segments, but was 'sku/ /front.jpg'");
+    assertRefused(() -> stockroom.media().productImage("sku/"), IllegalArgumentException.class,
+        "name must not contain empty or blank segments, but was 'sku/'");
+  }
+
+  @Test
+  void aContentTypeOf10Kilobytes_neverReachesS3() {
+    String huge = "text/plain; x=" + "a".repeat(10 * 1024);
+    assertThatThrownBy(() -> stockroom.media().page("p.html").upload(BYTES, huge))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("contentType must be at most 512 characters, but was 10254 "
+            + "characters ('text/plain; x=aaaa")
+        .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(400));
+  }
+
+  @Test
   void keyOver1024Bytes() {
     String name = "ä".repeat(500) + ".jpg";
     assertThatThrownBy(() -> stockroom.media().productImage(name))
@@ -87,7 +111,7 @@ class BadInputIT {
         .hasMessageStartingWith("key 'backups/db.sql' lies under no known prefix");
     assertRefused(() -> stockroom.object("media/pages/../../backups/db.sql"),
         IllegalArgumentException.class,
-        "name must not contain '..' segments, but was '../../backups/db.sql'");
+        "key must not contain '..' segments, but was 'media/pages/../../backups/db.sql'");
   }
 
   @Test

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stockroom.Stockroom;
-import dev.stockroom.TransferFailedException;
+import dev.stockroom.exception.TransferFailedException;
 import dev.stockroom.testing.SharedS3Mock;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -93,7 +93,8 @@ class DirectoryUploadIT {
     assertThat(listKeys("")).containsExactly("media/product-images/good-1.jpg",
         "media/product-images/good-2.jpg");
     assertThatThrownBy(result::requireAllSucceeded).isInstanceOf(TransferFailedException.class)
-        .hasMessageContaining("bad\u0001name.jpg");
+        .hasMessageContaining("bad\\u0001name.jpg")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\u0001"));
   }
 
   @Test

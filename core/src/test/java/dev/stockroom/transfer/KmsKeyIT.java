@@ -3,8 +3,8 @@ package dev.stockroom.transfer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.stockroom.KmsKeyException;
-import dev.stockroom.PolicyViolationException;
+import dev.stockroom.exception.KmsKeyException;
+import dev.stockroom.exception.PolicyViolationException;
 import dev.stockroom.Stockroom;
 import dev.stockroom.policy.DataKind;
 import dev.stockroom.testing.KmsStandIn;
@@ -136,8 +136,14 @@ class KmsKeyIT {
     try (Stockroom stockroom = stockroom().kmsKeyId(keyId).build()) {
       assertThatThrownBy(() -> stockroom.transactional().customer("c-1.json")
           .upload(ORDER, "application/json"))
-          .isInstanceOf(KmsKeyException.class).hasMessage(message)
-          .satisfies(e -> assertThat(((KmsKeyException) e).keyId()).isEqualTo(keyId));
+          .isInstanceOf(KmsKeyException.class)
+          .hasMessage(message + "; nothing was sent for 'transactional/customers/c-1.json'")
+          .satisfies(e -> {
+            KmsKeyException refused = (KmsKeyException) e;
+            assertThat(refused.keyId()).isEqualTo(keyId);
+            assertThat(refused.bucket()).contains(bucket);
+            assertThat(refused.key()).contains("transactional/customers/c-1.json");
+          });
     }
     assertThat(requests.sent()).isEmpty();
     assertNothingStored();

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stockroom.Stockroom;
-import dev.stockroom.StorageException;
+import dev.stockroom.exception.StorageException;
 import dev.stockroom.policy.DataKind;
 import dev.stockroom.policy.PolicyCatalog;
 import dev.stockroom.policy.Transition;
@@ -134,7 +134,10 @@ class StockroomAutoConfigurationTest {
         .credentialsProvider(SharedS3Mock.CREDENTIALS)
         .endpointOverride(URI.create("http://127.0.0.1:9")).forcePathStyle(true)
         .overrideConfiguration(o -> o.addExecutionInterceptor(requests)).build();
-    runner.withPropertyValues("stockroom.bucket=shop-assets")
+    // with the app's own S3 client and no KMS key, a region property would be ignored: none set
+    new ApplicationContextRunner()
+        .withConfiguration(AutoConfigurations.of(StockroomAutoConfiguration.class))
+        .withPropertyValues("stockroom.bucket=shop-assets")
         .withBean(S3AsyncClient.class, () -> mine)
         .withBean(StockroomBuilderCustomizer.class, () -> b -> b.policies(p -> p.policy(
             DataKind.ERROR_LOG, e -> e.expirationDays(14))))

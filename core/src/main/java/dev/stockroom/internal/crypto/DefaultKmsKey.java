@@ -1,11 +1,13 @@
 package dev.stockroom.internal.crypto;
 
-import dev.stockroom.KmsKeyException;
+import dev.stockroom.exception.KmsKeyException;
 import dev.stockroom.internal.CachedCheck;
 import dev.stockroom.internal.Futures;
 import dev.stockroom.internal.OpenGuard;
 import dev.stockroom.crypto.KmsKey;
 import dev.stockroom.crypto.KmsKeyDetails;
+import dev.stockroom.validation.Require;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -32,14 +34,15 @@ public final class DefaultKmsKey implements KmsKey {
   private record Verdict(KmsKeyDetails details, String problem, Throwable cause) {
 
     /** Returns the details, or throws a fresh exception for each caller. */
-    KmsKeyDetails orThrow(String keyId) {
+    KmsKeyDetails orThrow(String keyId, String bucket) {
       if (problem != null) {
-        throw new KmsKeyException(problem, keyId, cause);
+        throw new KmsKeyException(problem, keyId, bucket, null, cause);
       }
       return details;
     }
   }
 
+  private final String bucket;
   private final String keyId;
   private final boolean checkEnabled;
   private final Supplier<KmsClient> kms;
@@ -47,14 +50,15 @@ public final class DefaultKmsKey implements KmsKey {
   private final Executor executor;
   private final CachedCheck<Verdict> verdicts;
 
-  public DefaultKmsKey(String keyId, boolean checkEnabled, Supplier<KmsClient> kms,
-      Duration checkInterval, Executor executor, OpenGuard guard) {
+  public DefaultKmsKey(String bucket, String keyId, boolean checkEnabled, Supplier<KmsClient> kms,
+      Duration checkInterval, Executor executor, OpenGuard guard, Clock clock) {
+    this.bucket = bucket;
     this.keyId = keyId;
     this.checkEnabled = checkEnabled;
     this.kms = kms;
     this.guard = guard;
     this.executor = executor;
-    this.verdicts = new CachedCheck<>(checkInterval, executor);
+    this.verdicts = new CachedCheck<>(checkInterval, executor, clock);
   }
 
   @Override
@@ -81,7 +85,7 @@ public final class DefaultKmsKey implements KmsKey {
       }
       return verdicts.get(keyId,
               () -> CompletableFuture.supplyAsync(() -> describe(keyId), executor))
-          .thenApply(verdict -> verdict.orThrow(keyId));
+          .thenApply(verdict -> verdict.orThrow(keyId, bucket));
     });
   }
 
@@ -93,8 +97,8 @@ public final class DefaultKmsKey implements KmsKey {
     } catch (NotFoundException e) {
       return new Verdict(null, "KMS key '" + id + "' does not exist", e);
     } catch (RuntimeException e) {
-      throw new KmsKeyException("could not describe KMS key '" + id + "': " + e.getMessage(), id,
-          e);
+      throw new KmsKeyException(Require.format("could not describe KMS key '%s' (for bucket '%s'): "
+          + "%s", id, bucket, e.getMessage()), id, bucket, null, e);
     }
     KmsKeyDetails details = new KmsKeyDetails(key.keyId(), key.arn(), key.keyStateAsString(),
         key.keySpecAsString(), key.keyUsageAsString());

@@ -1,7 +1,7 @@
 package dev.stockroom.internal.lifecycle;
 
-import dev.stockroom.StockroomException;
-import dev.stockroom.StorageException;
+import dev.stockroom.exception.StockroomException;
+import dev.stockroom.exception.StorageException;
 import dev.stockroom.internal.Futures;
 import dev.stockroom.internal.OpenGuard;
 import dev.stockroom.internal.s3.BucketClient;

@@ -1,6 +1,6 @@
 package dev.stockroom.internal.lifecycle;
 
-import dev.stockroom.LifecycleConflictException;
+import dev.stockroom.exception.LifecycleConflictException;
 import dev.stockroom.lifecycle.BucketLifecycle;
 import dev.stockroom.lifecycle.LifecyclePlan;
 import dev.stockroom.lifecycle.RuleChange;
@@ -45,23 +45,23 @@ public final class LifecyclePlanner {
     desired.forEach((id, wanted) -> {
       LifecycleRule existing = present.get(id);
       if (existing == null) {
-        changes.add(RuleChange.add(wanted));
+        changes.add(DefaultRuleChange.add(wanted));
       } else if (RuleNormalizer.normalize(existing).equals(RuleNormalizer.normalize(wanted))) {
         unchanged.add(existing);
       } else {
-        changes.add(RuleChange.change(existing, wanted));
+        changes.add(DefaultRuleChange.change(existing, wanted));
       }
     });
     present.forEach((id, existing) -> {
       if (!desired.containsKey(id)) {
-        changes.add(RuleChange.remove(existing));
+        changes.add(DefaultRuleChange.remove(existing));
       }
     });
 
     List<LifecycleRule> resulting = new ArrayList<>(foreign);
     resulting.addAll(desired.values());
     refuseOverLimit(bucket, foreign.size(), desired.size());
-    return LifecyclePlan.of(bucket, changes, unchanged, foreign, resulting);
+    return new DefaultLifecyclePlan(bucket, changes, unchanged, foreign, resulting);
   }
 
   private static void refuseUnknownOwnedId(String bucket, LifecycleRule rule) {

@@ -7,12 +7,12 @@ import software.amazon.awssdk.services.s3.model.LifecycleRule;
 import software.amazon.awssdk.services.s3.model.LifecycleRuleFilter;
 
 /** Describes a lifecycle rule in one readable line, for plans and logs. */
-public final class RuleText {
+final class RuleText {
 
   private RuleText() {}
 
   /** Returns e.g. {@code stockroom.product-image [media/product-images/]: STANDARD_IA at 90 days}. */
-  public static String describe(LifecycleRule rule) {
+  static String describe(LifecycleRule rule) {
     LifecycleRule canonical = RuleNormalizer.normalize(rule);
     List<String> actions = new ArrayList<>();
     if (canonical.hasTransitions()) {

@@ -1,6 +1,5 @@
 package dev.stockroom.internal.links;
 
-import dev.stockroom.StockroomException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
@@ -46,16 +45,11 @@ final class CloudFrontSigning {
   }
 
   /** Returns the URL-safe signature of {@code policy} with {@code key}. */
-  static String sign(String policy, SigningKey key) {
-    try {
-      Signature signature = Signature.getInstance(key.algorithm());
-      signature.initSign(key.privateKey());
-      signature.update(policy.getBytes(StandardCharsets.UTF_8));
-      return urlSafe(signature.sign());
-    } catch (GeneralSecurityException e) {
-      throw new StockroomException("could not sign with CloudFront key pair '" + key.id() + "' ("
-          + e.getClass().getSimpleName() + ")", null, null, e);
-    }
+  static String sign(String policy, SigningKey key) throws GeneralSecurityException {
+    Signature signature = Signature.getInstance(key.algorithm());
+    signature.initSign(key.privateKey());
+    signature.update(policy.getBytes(StandardCharsets.UTF_8));
+    return urlSafe(signature.sign());
   }
 
   /** Returns the JCA signature algorithm CloudFront uses for {@code key}. */

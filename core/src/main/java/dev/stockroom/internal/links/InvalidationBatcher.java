@@ -1,6 +1,7 @@
 package dev.stockroom.internal.links;
 
-import dev.stockroom.StorageException;
+import dev.stockroom.exception.InvalidationException;
+import dev.stockroom.validation.Require;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -25,6 +26,7 @@ final class InvalidationBatcher implements AutoCloseable {
   /** CloudFront accepts at most this many paths in one invalidation batch. */
   static final int MAX_PATHS = 3000;
 
+  private final String bucket;
   private final String distributionId;
   private final Supplier<CloudFrontClient> cloudFront;
   private final Duration delay;
@@ -32,8 +34,9 @@ final class InvalidationBatcher implements AutoCloseable {
   private Set<String> pending = new LinkedHashSet<>();
   private CompletableFuture<String> batch;
 
-  InvalidationBatcher(String distributionId, Supplier<CloudFrontClient> cloudFront,
+  InvalidationBatcher(String bucket, String distributionId, Supplier<CloudFrontClient> cloudFront,
       Duration delay) {
+    this.bucket = bucket;
     this.distributionId = distributionId;
     this.cloudFront = cloudFront;
     this.delay = delay;
@@ -69,16 +72,22 @@ final class InvalidationBatcher implements AutoCloseable {
       pending = new LinkedHashSet<>();
       batch = null;
     }
-    try {
-      String id = null;
-      List<String> all = new ArrayList<>(paths);
-      for (int from = 0; from < all.size(); from += MAX_PATHS) {
-        id = send(all.subList(from, Math.min(all.size(), from + MAX_PATHS)));
+    List<String> all = new ArrayList<>(paths);
+    String id = null;
+    for (int from = 0; from < all.size(); from += MAX_PATHS) {
+      List<String> batch = all.subList(from, Math.min(all.size(), from + MAX_PATHS));
+      try {
+        id = send(batch);
+      } catch (RuntimeException e) {
+        List<String> unsent = all.subList(from, all.size());
+        done.completeExceptionally(new InvalidationException(Require.format("CreateInvalidation "
+            + "for %s path(s) of distribution '%s' (serving bucket '%s') failed: %s",
+            unsent.size(), distributionId, bucket, e.getMessage()), distributionId, unsent, bucket,
+            e));
+        return;
       }
-      done.complete(id);
-    } catch (RuntimeException e) {
-      done.completeExceptionally(new StorageException("CreateInvalidation", null, null, e));
     }
+    done.complete(id);
   }
 
   private String send(List<String> paths) {
@@ -102,5 +111,10 @@ final class InvalidationBatcher implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     flush();
+  }
+
+  @Override
+  public String toString() {
+    return "distributionId=" + distributionId + ", delay=" + delay;
   }
 }

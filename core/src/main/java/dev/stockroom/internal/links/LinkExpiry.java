@@ -4,8 +4,9 @@ package dev.stockroom.internal.links;
  * When a link expires: the lifetime asked for (at least the minimum remaining lifetime), rounded up
  * to the next window boundary, so that every request inside one window gets the identical link
  * (one signature, one browser and CDN cache entry). A link is never handed out with less than
- * that lifetime left. Where rounding up would pass the kind's maximum lifetime, the expiry is
- * rounded down instead if that still leaves the lifetime asked for, else it is the maximum exactly.
+ * the lifetime asked for: times are in milliseconds and expiries (whole seconds, as CloudFront
+ * takes them) are only ever rounded up. Where the window would pass the kind's maximum lifetime,
+ * the expiry is the first whole second at or after the lifetime asked for.
  */
 final class LinkExpiry {
 
@@ -14,19 +15,21 @@ final class LinkExpiry {
   /**
    * Returns the expiry, in epoch seconds.
    *
-   * @param now the current time, epoch seconds
-   * @param lifetime the requested lifetime, seconds
-   * @param window the window, seconds (at least 1)
-   * @param maximum the longest lifetime allowed, seconds (at least {@code lifetime})
-   * @param minimumRemaining the least lifetime a link is handed out with, seconds
+   * @param nowMillis the current time, epoch milliseconds
+   * @param lifetimeMillis the requested lifetime (at most {@code maximumMillis})
+   * @param windowSeconds the window, seconds (at least 1)
+   * @param maximumMillis the longest lifetime allowed
+   * @param minimumRemainingMillis the least lifetime a link is handed out with
    */
-  static long expires(long now, long lifetime, long window, long maximum, long minimumRemaining) {
-    long wanted = Math.min(Math.max(lifetime, minimumRemaining), maximum);
-    long roundedUp = Math.floorDiv(now + wanted + window - 1, window) * window;
-    if (roundedUp - now <= maximum) {
+  static long expires(long nowMillis, long lifetimeMillis, long windowSeconds, long maximumMillis,
+      long minimumRemainingMillis) {
+    long wanted = Math.min(Math.max(lifetimeMillis, minimumRemainingMillis), maximumMillis);
+    long earliest = nowMillis + wanted;
+    long windowMillis = windowSeconds * 1000;
+    long roundedUp = Math.floorDiv(earliest + windowMillis - 1, windowMillis) * windowSeconds;
+    if (roundedUp * 1000 - nowMillis <= maximumMillis) {
       return roundedUp;
     }
-    long roundedDown = Math.floorDiv(now + maximum, window) * window;
-    return roundedDown - now >= wanted ? roundedDown : now + maximum;
+    return Math.floorDiv(earliest + 999, 1000);
   }
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.LifecycleRule;
 
 final class AsyncBucketClient implements BucketClient {
@@ -56,6 +57,26 @@ final class AsyncBucketClient implements BucketClient {
           return CompletableFuture.allOf(aborts.toArray(CompletableFuture[]::new))
               .thenApply(done -> aborts.size());
         });
+  }
+
+  @Override
+  public CompletableFuture<Integer> abortMultipartUpload(String bucket, String key,
+      String uploadId) {
+    return Futures.capture(() -> s3.abortMultipartUpload(r -> r.bucket(bucket).key(key)
+        .uploadId(uploadId))).handle((done, failure) -> {
+          if (failure == null) {
+            return 1;
+          }
+          if (S3Errors.hasCode(failure, S3Errors.NO_SUCH_UPLOAD)) {
+            return 0;
+          }
+          throw Futures.asCompletion(failure);
+        });
+  }
+
+  @Override
+  public CompletableFuture<HeadObjectResponse> headObject(String bucket, String key) {
+    return Futures.capture(() -> s3.headObject(r -> r.bucket(bucket).key(key)));
   }
 
   @Override

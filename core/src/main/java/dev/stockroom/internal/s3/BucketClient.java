@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.LifecycleRule;
 
 /**
@@ -27,6 +28,12 @@ public interface BucketClient {
    * {@code since}, and returns how many it aborted.
    */
   CompletableFuture<Integer> abortMultipartUploads(String bucket, String key, Instant since);
+
+  /** Aborts the multipart upload {@code uploadId} of {@code key}; returns 1, or 0 if it is gone. */
+  CompletableFuture<Integer> abortMultipartUpload(String bucket, String key, String uploadId);
+
+  /** Returns the object's headers as S3 holds them. */
+  CompletableFuture<HeadObjectResponse> headObject(String bucket, String key);
 
   /** Returns a client that calls {@code s3}. */
   static BucketClient of(S3AsyncClient s3) {

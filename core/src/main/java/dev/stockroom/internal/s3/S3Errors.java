@@ -6,6 +6,9 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 /** Recognizes S3 error answers by their code. */
 final class S3Errors {
 
+  /** S3's error code for a multipart upload that was completed or aborted. */
+  static final String NO_SUCH_UPLOAD = "NoSuchUpload";
+
   private S3Errors() {}
 
   /** Returns whether {@code failure} (or what it wraps) is an S3 error with {@code code}. */

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.LifecycleRule;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
@@ -49,6 +50,27 @@ final class SyncBucketClient implements BucketClient {
       orphans.forEach(upload -> s3.abortMultipartUpload(r -> r.bucket(bucket).key(key)
           .uploadId(upload.uploadId())));
       return CompletableFuture.completedFuture(orphans.size());
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  @Override
+  public CompletableFuture<Integer> abortMultipartUpload(String bucket, String key,
+      String uploadId) {
+    try {
+      s3.abortMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId));
+      return CompletableFuture.completedFuture(1);
+    } catch (RuntimeException e) {
+      return S3Errors.hasCode(e, S3Errors.NO_SUCH_UPLOAD) ? CompletableFuture.completedFuture(0)
+          : CompletableFuture.failedFuture(e);
+    }
+  }
+
+  @Override
+  public CompletableFuture<HeadObjectResponse> headObject(String bucket, String key) {
+    try {
+      return CompletableFuture.completedFuture(s3.headObject(r -> r.bucket(bucket).key(key)));
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }

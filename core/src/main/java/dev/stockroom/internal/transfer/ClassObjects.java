@@ -1,6 +1,6 @@
 package dev.stockroom.internal.transfer;
 
-import dev.stockroom.internal.Require;
+import dev.stockroom.validation.Require;
 import dev.stockroom.policy.DataClass;
 import dev.stockroom.policy.DataKind;
 import dev.stockroom.transfer.KindObjects;

@@ -16,6 +16,18 @@ final class ContentAddress {
 
   private ContentAddress() {}
 
+  /** Returns the hash of a file's or an array's bytes (streams have no address before upload). */
+  static String of(UploadSource source) {
+    if (source instanceof UploadSource.FileSource file) {
+      return of(file.file());
+    }
+    if (source instanceof UploadSource.BytesSource bytes) {
+      return of(bytes.bytes());
+    }
+    throw new IllegalArgumentException("a content-addressed key needs the bytes before the upload "
+        + "starts: upload a file or a byte array");
+  }
+
   static String of(byte[] bytes) {
     return hex(sha256().digest(bytes));
   }

@@ -1,6 +1,6 @@
 package dev.stockroom.internal.transfer;
 
-import dev.stockroom.internal.Require;
+import dev.stockroom.validation.Require;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -12,6 +12,11 @@ import java.util.regex.Pattern;
 final class ContentTypes {
 
   static final String DEFAULT = "application/octet-stream";
+  /**
+   * The longest Content-Type accepted: RFC 6838 bounds type and subtype names at 127 characters
+   * each; a few parameters fit in the rest.
+   */
+  static final int MAX_LENGTH = 512;
 
   private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9!#$&^_.+-]+");
 
@@ -50,6 +55,9 @@ final class ContentTypes {
    */
   static String check(String contentType) {
     Require.nonNull(contentType, "contentType");
+    Require.argument(contentType.length() <= MAX_LENGTH, "contentType must be at most %s "
+        + "characters, but was %s characters ('%s')", MAX_LENGTH, contentType.length(),
+        contentType);
     String mediaType = contentType.split(";", 2)[0].trim();
     String[] parts = mediaType.split("/", -1);
     Require.argument(parts.length == 2 && TOKEN.matcher(parts[0]).matches()

@@ -1,37 +1,42 @@
 package dev.stockroom.internal.transfer;
 
-import dev.stockroom.internal.Require;
-import dev.stockroom.policy.DataKind;
 import dev.stockroom.transfer.FileTransfer;
 import dev.stockroom.transfer.ResumeToken;
 import dev.stockroom.transfer.StoredObject;
+import dev.stockroom.validation.Printable;
+import dev.stockroom.validation.Require;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Function;
 import software.amazon.awssdk.transfer.s3.model.FileUpload;
+import software.amazon.awssdk.transfer.s3.model.ResumableFileUpload;
 
 /** A pausable file upload: knows the Transfer Manager's upload once the policy checks pass. */
 final class DefaultFileTransfer implements FileTransfer {
 
   private final String key;
-  private final DataKind kind;
+  private final Function<ResumableFileUpload, ResumeToken> tokens;
   private final CompletableFuture<FileUpload> started = new CompletableFuture<>();
-  private volatile boolean paused;
+  private volatile RunningUpload running;
   private volatile CompletableFuture<StoredObject> completion;
 
-  DefaultFileTransfer(String key, DataKind kind) {
+  /**
+   * @param tokens signs a token for the upload as the Transfer Manager paused it
+   */
+  DefaultFileTransfer(String key, Function<ResumableFileUpload, ResumeToken> tokens) {
     this.key = key;
-    this.kind = kind;
+    this.tokens = tokens;
   }
 
-  /** Called by the uploader once the Transfer Manager has the upload. */
+  /** Called by the pipeline once the upload is admitted. */
+  void running(RunningUpload upload) {
+    this.running = upload;
+  }
+
+  /** Called by the pipeline once the Transfer Manager has the upload. */
   void started(FileUpload upload) {
     started.complete(upload);
-  }
-
-  /** Returns whether the upload was paused (so its failure is no failure). */
-  boolean paused() {
-    return paused;
   }
 
   /** Ties the transfer to its outcome; an outcome before the start releases {@link #pause()}. */
@@ -57,21 +62,27 @@ final class DefaultFileTransfer implements FileTransfer {
     FileUpload upload;
     try {
       upload = started.join();
-    } catch (CompletionException e) {
-      throw new IllegalStateException("the upload of '" + key + "' has already ended",
+    } catch (CompletionException | CancellationException e) {
+      throw new IllegalStateException(Require.format("the upload of '%s' has already ended", key),
           e.getCause());
     }
-    Require.state(!completion.isDone(), "the upload of '%s' has already ended", key);
-    paused = true;
-    ResumeToken token = ResumeToken.of(kind, upload.pause());
+    Require.state(running != null && running.markPaused(), "the upload of '%s' has already ended",
+        key);
+    ResumableFileUpload paused = upload.pause();
+    if (paused.multipartUploadId().isEmpty()) {
+      // a single PUT goes on after the Transfer Manager's pause: stop it, a resume sends it whole
+      upload.completionFuture().cancel(true);
+    }
+    ResumeToken token = tokens.apply(paused);
     // the Transfer Manager does not always end a paused upload's future: end ours here
     completion.completeExceptionally(new CancellationException(
-        "the upload of '" + key + "' was paused"));
+        "the upload of '" + Printable.of(key) + "' was paused"));
     return token;
   }
 
   @Override
   public String toString() {
-    return "FileTransfer{key='" + key + "', paused=" + paused + '}';
+    return "FileTransfer{key='" + Printable.of(key) + "', paused="
+        + (running != null && running.paused()) + '}';
   }
 }

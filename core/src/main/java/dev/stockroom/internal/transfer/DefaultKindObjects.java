@@ -1,16 +1,13 @@
 package dev.stockroom.internal.transfer;
 
 import dev.stockroom.internal.Futures;
-import dev.stockroom.internal.ObjectKeys;
-import dev.stockroom.internal.Require;
 import dev.stockroom.policy.DataKind;
 import dev.stockroom.policy.StoragePolicy;
 import dev.stockroom.transfer.BatchResult;
-import dev.stockroom.transfer.FileTransfer;
 import dev.stockroom.transfer.KindObjects;
-import dev.stockroom.transfer.ResumeToken;
 import dev.stockroom.transfer.UploadProgressListener;
 import dev.stockroom.transfer.UploadTarget;
+import dev.stockroom.validation.ObjectKeys;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -18,14 +15,14 @@ import java.util.concurrent.CompletableFuture;
 /** The objects of one kind. */
 public final class DefaultKindObjects implements KindObjects {
 
-  private final ObjectUploader uploader;
+  private final UploadPipeline pipeline;
   private final StoragePolicy policy;
   private final int maxConcurrentFiles;
   private final boolean contentAddressed;
 
-  public DefaultKindObjects(ObjectUploader uploader, StoragePolicy policy, int maxConcurrentFiles,
+  public DefaultKindObjects(UploadPipeline pipeline, StoragePolicy policy, int maxConcurrentFiles,
       boolean contentAddressed) {
-    this.uploader = uploader;
+    this.pipeline = pipeline;
     this.policy = policy;
     this.maxConcurrentFiles = maxConcurrentFiles;
     this.contentAddressed = contentAddressed;
@@ -47,14 +44,24 @@ public final class DefaultKindObjects implements KindObjects {
   }
 
   DefaultUploadTarget target(String name) {
+    return target(name, null, Map.of());
+  }
+
+  /**
+   * Returns the target {@code name} under the kind's prefix.
+   *
+   * @throws IllegalArgumentException if the name or the key it makes breaks the key rules
+   */
+  DefaultUploadTarget target(String name, String contentType, Map<String, String> metadata) {
     ObjectKeys.check(name, "name");
     String key = ObjectKeys.check(policy.prefix() + name, "key");
-    return new DefaultUploadTarget(uploader, policy, key, Map.of(), null, contentAddressed);
+    return new DefaultUploadTarget(pipeline, policy, key, metadata, contentType,
+        contentAddressed);
   }
 
   @Override
   public KindObjects contentAddressed() {
-    return new DefaultKindObjects(uploader, policy, maxConcurrentFiles, true);
+    return new DefaultKindObjects(pipeline, policy, maxConcurrentFiles, true);
   }
 
   @Override
@@ -70,21 +77,8 @@ public final class DefaultKindObjects implements KindObjects {
   @Override
   public CompletableFuture<BatchResult> uploadDirectoryAsync(Path directory,
       UploadProgressListener listener) {
-    return Futures.capture(() -> new DirectoryUploader(this, uploader, maxConcurrentFiles)
-        .upload(directory, listener));
-  }
-
-  /**
-   * Resumes a paused upload of this kind.
-   *
-   * @throws IllegalArgumentException if the token's key lies outside this kind's prefix
-   */
-  public FileTransfer resume(ResumeToken token) {
-    Require.nonNull(token, "token");
-    Require.argument(policy.covers(token.key()), "token's key '%s' is not under the %s prefix "
-        + "'%s'", token.key(), policy.kind(), policy.prefix());
-    DefaultFileTransfer transfer = new DefaultFileTransfer(token.key(), policy.kind());
-    return transfer.attach(uploader.resume(token, policy, transfer));
+    return Futures.capture(() -> new DirectoryUploader(this, pipeline, maxConcurrentFiles,
+        directory, listener).upload());
   }
 
   @Override

@@ -1,13 +1,13 @@
 package dev.stockroom.internal.transfer;
 
+import dev.stockroom.exception.TransferCancelledException;
 import dev.stockroom.internal.Futures;
-import dev.stockroom.internal.ObjectKeys;
-import dev.stockroom.internal.Require;
 import dev.stockroom.policy.DataKind;
 import dev.stockroom.policy.StoragePolicy;
 import dev.stockroom.transfer.FileTransfer;
 import dev.stockroom.transfer.StoredObject;
 import dev.stockroom.transfer.UploadTarget;
+import dev.stockroom.validation.Require;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -15,26 +15,29 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.LongConsumer;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
-/** One object of one kind; immutable, each {@code with…} returns a copy. */
+/**
+ * One object of one kind; immutable, each {@code with…} returns a copy. Turns each upload call
+ * into an {@link UploadRequest} and hands it to the {@link UploadPipeline}: the arguments are
+ * checked here, everything else there.
+ */
 final class DefaultUploadTarget implements UploadTarget {
 
   /** S3 keeps at most 2 KB of user metadata per object. */
   static final int MAX_METADATA_BYTES = 2048;
   private static final Pattern METADATA_NAME = Pattern.compile("[a-z0-9][a-z0-9._-]*");
 
-  private final ObjectUploader uploader;
+  private final UploadPipeline pipeline;
   private final StoragePolicy policy;
   private final String key;
   private final Map<String, String> metadata;
   private final String contentType;
   private final boolean contentAddressed;
 
-  DefaultUploadTarget(ObjectUploader uploader, StoragePolicy policy, String key,
+  DefaultUploadTarget(UploadPipeline pipeline, StoragePolicy policy, String key,
       Map<String, String> metadata, String contentType, boolean contentAddressed) {
-    this.uploader = uploader;
+    this.pipeline = pipeline;
     this.policy = policy;
     this.key = key;
     this.metadata = Map.copyOf(metadata);
@@ -60,45 +63,39 @@ final class DefaultUploadTarget implements UploadTarget {
 
   @Override
   public UploadTarget withMetadata(Map<String, String> added) {
-    Require.nonNull(added, "metadata");
-    Map<String, String> merged = new LinkedHashMap<>(metadata);
-    added.forEach((name, value) -> merged.put(checkName(name), checkValue(name, value)));
-    int bytes = merged.entrySet().stream().mapToInt(e -> utf8(e.getKey()) + utf8(e.getValue()))
-        .sum();
-    Require.argument(bytes <= MAX_METADATA_BYTES,
-        "metadata must be at most %s bytes in all, but was %s", MAX_METADATA_BYTES, bytes);
-    return new DefaultUploadTarget(uploader, policy, key, merged, contentType, contentAddressed);
+    return new DefaultUploadTarget(pipeline, policy, key, checkMetadata(metadata, added),
+        contentType, contentAddressed);
   }
 
   @Override
   public UploadTarget withContentType(String type) {
-    return new DefaultUploadTarget(uploader, policy, key, metadata, ContentTypes.check(type),
+    return new DefaultUploadTarget(pipeline, policy, key, metadata, ContentTypes.check(type),
         contentAddressed);
   }
 
   @Override
   public UploadTarget contentAddressed() {
-    return new DefaultUploadTarget(uploader, policy, key, metadata, contentType, true);
+    return new DefaultUploadTarget(pipeline, policy, key, metadata, contentType, true);
   }
 
   @Override
   public StoredObject upload(Path file) {
-    return Futures.join(uploadAsync(file));
+    return await(uploadAsync(file));
   }
 
   @Override
   public StoredObject upload(byte[] bytes, String type) {
-    return Futures.join(uploadAsync(bytes, type));
+    return await(uploadAsync(bytes, type));
   }
 
   @Override
   public StoredObject upload(InputStream stream, long length, String type) {
-    return Futures.join(uploadAsync(stream, length, type));
+    return await(uploadAsync(stream, length, type));
   }
 
   @Override
   public StoredObject upload(InputStream stream, String type) {
-    return Futures.join(uploadAsync(stream, type));
+    return await(uploadAsync(stream, type));
   }
 
   @Override
@@ -107,81 +104,97 @@ final class DefaultUploadTarget implements UploadTarget {
   }
 
   @Override
-  public FileTransfer startUpload(Path file) {
-    UploadSource.FileSource source = UploadSource.file(file);
-    uploader.guard().check();
-    DefaultFileTransfer transfer = new DefaultFileTransfer(key, policy.kind());
-    return transfer.attach(Futures.capture(() -> startFile(source, null, transfer)));
-  }
-
-  /** Uploads a file, telling {@code bytesSent} of its progress (directory uploads). */
-  CompletableFuture<StoredObject> uploadFile(Path file, LongConsumer bytesSent) {
-    return Futures.capture(() -> startFile(UploadSource.file(file), bytesSent, null));
-  }
-
-  private CompletableFuture<StoredObject> startFile(UploadSource.FileSource source,
-      LongConsumer bytesSent, DefaultFileTransfer transfer) {
-    Path file = source.file();
-    String type = contentType != null ? contentType
-        : ContentTypes.forName(file.getFileName().toString());
-    return start(source, type, () -> ContentAddress.of(file), bytesSent, transfer);
-  }
-
-  @Override
   public CompletableFuture<StoredObject> uploadAsync(byte[] bytes, String type) {
-    return Futures.capture(() -> {
-      UploadSource source = UploadSource.bytes(bytes);
-      return start(source, ContentTypes.check(type), () -> ContentAddress.of(bytes), null, null);
-    });
+    return Futures.capture(() -> submit(UploadSource.bytes(bytes), ContentTypes.check(type), null,
+        null, null));
   }
 
   @Override
   public CompletableFuture<StoredObject> uploadAsync(InputStream stream, long length,
       String type) {
-    return Futures.capture(() -> startStream(UploadSource.stream(stream, length), type));
+    return Futures.capture(() -> submitStream(UploadSource.stream(stream, length), type));
   }
 
   @Override
   public CompletableFuture<StoredObject> uploadAsync(InputStream stream, String type) {
-    return Futures.capture(() -> startStream(UploadSource.stream(stream), type));
+    return Futures.capture(() -> submitStream(UploadSource.stream(stream), type));
   }
 
-  private CompletableFuture<StoredObject> startStream(UploadSource source, String type) {
+  @Override
+  public FileTransfer startUpload(Path file) {
+    UploadSource.FileSource source = UploadSource.file(file);
+    pipeline.inFlight().checkOpen();
+    DefaultFileTransfer transfer = new DefaultFileTransfer(key,
+        paused -> pipeline.token(policy.kind(), paused));
+    return transfer.attach(Futures.capture(() -> submit(source, fileType(file), null, transfer,
+        null)));
+  }
+
+  /** Uploads a file, telling {@code bytesSent} of its progress (directory uploads). */
+  CompletableFuture<StoredObject> uploadFile(Path file, LongConsumer bytesSent) {
+    return Futures.capture(() -> submit(UploadSource.file(file), fileType(file), bytesSent, null,
+        null));
+  }
+
+  /** Resumes a paused upload of {@code source} with the parts already sent. */
+  FileTransfer resume(UploadSource.FileSource source, UploadRequest.ResumePoint point) {
+    DefaultFileTransfer transfer = new DefaultFileTransfer(key,
+        paused -> pipeline.token(policy.kind(), paused));
+    return transfer.attach(Futures.capture(() -> submit(source, fileType(source.file()), null,
+        transfer, point)));
+  }
+
+  private CompletableFuture<StoredObject> submitStream(UploadSource source, String type) {
     ContentTypes.check(type);
     Require.argument(!contentAddressed, "a content-addressed key needs the bytes before the "
         + "upload starts: upload a file or a byte array for '%s'", key);
-    return start(source, type, null, null, null);
+    return submit(source, type, null, null, null);
   }
 
-  private CompletableFuture<StoredObject> start(UploadSource source, String type,
-      Supplier<String> hash, LongConsumer bytesSent, DefaultFileTransfer transfer) {
-    uploader.guard().check();
-    return uploader.prepare(policy, key)
-        .thenCompose(protection -> finalKey(hash)
-            .thenCompose(finalKey -> uploader.upload(new UploadJob(policy, finalKey, type,
-                metadata, source, bytesSent, transfer), protection)));
+  private CompletableFuture<StoredObject> submit(UploadSource source, String type,
+      LongConsumer bytesSent, DefaultFileTransfer transfer, UploadRequest.ResumePoint resume) {
+    return pipeline.submit(new UploadRequest(policy, key, type, metadata, source,
+        contentAddressed, bytesSent, transfer, resume));
   }
 
-  private CompletableFuture<String> finalKey(Supplier<String> hash) {
-    if (!contentAddressed) {
-      return CompletableFuture.completedFuture(key);
-    }
-    return CompletableFuture.supplyAsync(
-        () -> ObjectKeys.check(ContentAddress.key(key, hash.get()), "key"), uploader.io());
+  private String fileType(Path file) {
+    return contentType != null ? contentType : ContentTypes.forName(file.getFileName().toString());
+  }
+
+  private StoredObject await(CompletableFuture<StoredObject> upload) {
+    return Futures.join(upload, interrupt -> new TransferCancelledException(Require.format(
+        "interrupted while uploading '%s': the upload was stopped and nothing was stored", key),
+        pipeline.bucket(), key, interrupt));
+  }
+
+  /**
+   * Returns {@code current} with {@code added} merged in, each entry checked.
+   *
+   * @throws IllegalArgumentException naming the entry, or the total size over S3's 2 KB
+   */
+  static Map<String, String> checkMetadata(Map<String, String> current,
+      Map<String, String> added) {
+    Require.nonNull(added, "metadata");
+    Map<String, String> merged = new LinkedHashMap<>(current);
+    added.forEach((name, value) -> merged.put(checkName(name), checkValue(name, value)));
+    int bytes = merged.entrySet().stream().mapToInt(e -> utf8(e.getKey()) + utf8(e.getValue()))
+        .sum();
+    Require.argument(bytes <= MAX_METADATA_BYTES,
+        "metadata must be at most %s bytes in all, but was %s", MAX_METADATA_BYTES, bytes);
+    return merged;
   }
 
   private static String checkName(String name) {
     Require.nonNull(name, "metadata name");
     Require.argument(METADATA_NAME.matcher(name).matches(), "metadata name must be a lowercase "
-        + "token of a-z, 0-9, '.', '_' and '-', but was '%s'", ObjectKeys.printable(name));
+        + "token of a-z, 0-9, '.', '_' and '-', but was '%s'", name);
     return name;
   }
 
   private static String checkValue(String name, String value) {
     Require.nonNull(value, "metadata value");
     Require.argument(value.chars().allMatch(c -> c >= 0x20 && c < 0x7f),
-        "metadata value of '%s' must be printable ASCII, but was '%s'", name,
-        ObjectKeys.printable(value));
+        "metadata value of '%s' must be printable ASCII, but was '%s'", name, value);
     return value;
   }
 
@@ -191,7 +204,7 @@ final class DefaultUploadTarget implements UploadTarget {
 
   @Override
   public String toString() {
-    return "UploadTarget{kind=" + policy.kind() + ", key='" + key + "'"
-        + (contentAddressed ? ", contentAddressed" : "") + '}';
+    return Require.format("UploadTarget{kind=%s, key='%s'%s}", policy.kind(), key,
+        contentAddressed ? ", contentAddressed" : "");
   }
 }

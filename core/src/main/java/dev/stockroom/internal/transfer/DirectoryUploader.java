@@ -1,120 +1,169 @@
 package dev.stockroom.internal.transfer;
 
+import dev.stockroom.exception.TransferCancelledException;
 import dev.stockroom.internal.Futures;
-import dev.stockroom.internal.Require;
 import dev.stockroom.transfer.BatchProgress;
 import dev.stockroom.transfer.BatchResult;
 import dev.stockroom.transfer.FileOutcome;
 import dev.stockroom.transfer.StoredObject;
 import dev.stockroom.transfer.UploadProgressListener;
+import dev.stockroom.validation.Require;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Uploads a directory's files with a bounded number in flight, and records every file's outcome.
- * The kind's policy is checked (KMS key, Object Lock) once before the first file.
+ * The kind's policy is checked (KMS key, Object Lock) once before the first file. No thread
+ * waits: each finished file starts the next. Symbolic links are never followed, and links,
+ * special files and unreadable files are reported as skipped.
  */
-final class DirectoryUploader {
+final class DirectoryUploader implements InFlight.Stoppable {
 
   private static final Logger log = LoggerFactory.getLogger(DirectoryUploader.class);
 
   private final DefaultKindObjects kind;
-  private final ObjectUploader uploader;
+  private final UploadPipeline pipeline;
   private final int maxConcurrentFiles;
+  private final Path directory;
+  private final UploadProgressListener listener;
+  private final CompletableFuture<BatchResult> result = new CompletableFuture<>();
+  private final ConcurrentLinkedQueue<FileOutcome> outcomes = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private final AtomicInteger pumping = new AtomicInteger();
+  private volatile TransferCancelledException stoppedBy;
+  private DirectoryWalk walk;
+  private Iterator<DirectoryWalk.Entry> pending;
+  private Progress progress;
+  private long started;
 
-  DirectoryUploader(DefaultKindObjects kind, ObjectUploader uploader, int maxConcurrentFiles) {
+  DirectoryUploader(DefaultKindObjects kind, UploadPipeline pipeline, int maxConcurrentFiles,
+      Path directory, UploadProgressListener listener) {
     this.kind = kind;
-    this.uploader = uploader;
+    this.pipeline = pipeline;
     this.maxConcurrentFiles = maxConcurrentFiles;
+    this.directory = Require.nonNull(directory, "directory");
+    this.listener = Require.nonNull(listener, "listener");
   }
 
-  /** One file found, with the name it gets under the kind's prefix. */
-  private record Found(Path file, String name, long size) {}
-
-  CompletableFuture<BatchResult> upload(Path directory, UploadProgressListener listener) {
-    Require.nonNull(directory, "directory");
-    Require.nonNull(listener, "listener");
+  CompletableFuture<BatchResult> upload() {
     Require.argument(Files.isDirectory(directory), "directory must be an existing directory, "
         + "but was '%s'", directory);
-    uploader.guard().check();
-    long started = System.nanoTime();
-    return uploader.prepare(kind.policy(), kind.policy().prefix())
-        .thenApplyAsync(ready -> uploadAll(directory, listener), uploader.io())
-        .thenApply(outcomes -> BatchResult.of(uploader.bucket(), kind.kind(), directory, outcomes,
-            Duration.ofNanos(System.nanoTime() - started)));
+    pipeline.inFlight().admit(this);
+    started = System.nanoTime();
+    pipeline.prepare(kind.policy(), kind.policy().prefix())
+        .thenApplyAsync(ready -> DirectoryWalk.of(directory, kind.policy()), pipeline.io())
+        .whenComplete((found, failure) -> {
+          if (failure != null) {
+            result.completeExceptionally(Futures.unwrap(failure));
+            return;
+          }
+          walk = found;
+          walk.skipped().forEach(outcomes::add);
+          progress = new Progress(walk, listener);
+          walk.skipped().forEach(progress::finished);
+          pending = walk.files().iterator();
+          pump();
+        });
+    return result;
   }
 
-  private List<FileOutcome> uploadAll(Path directory, UploadProgressListener listener) {
-    List<Found> files = walk(directory);
-    Progress progress = new Progress(files, listener);
-    Semaphore slots = new Semaphore(maxConcurrentFiles);
-    List<CompletableFuture<Void>> inFlight = new ArrayList<>(files.size());
-    for (Found found : files) {
-      slots.acquireUninterruptibly();
-      inFlight.add(uploadOne(found, progress).whenComplete((done, failure) -> slots.release()));
+  @Override
+  public CompletableFuture<?> result() {
+    return result;
+  }
+
+  @Override
+  public String subject() {
+    return directory.toString();
+  }
+
+  @Override
+  public CompletableFuture<Void> stop(TransferCancelledException reason) {
+    stoppedBy = reason;
+    pump();
+    return result.handle((done, failure) -> null);
+  }
+
+  /**
+   * Starts files while fewer than the limit are in flight, and ends the upload when none is left.
+   * Runs on whichever thread finished a file; {@code pumping} keeps it to one thread at a time
+   * without a lock, and makes a file that fails at once loop here instead of recursing.
+   */
+  private void pump() {
+    if (pumping.getAndIncrement() != 0) {
+      return;
     }
-    CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
-    List<FileOutcome> outcomes = new ArrayList<>(progress.outcomes);
-    outcomes.sort(Comparator.comparing(FileOutcome::file));
-    log.debug("Uploaded directory '{}' as {}: {} files, {} failed", directory, kind.kind(),
-        outcomes.size(), outcomes.stream().filter(o -> !o.succeeded()).count());
-    return outcomes;
+    do {
+      if (pending == null) {
+        continue;
+      }
+      if (stoppedBy == null && pipeline.inFlight().closed()) {
+        stoppedBy = new TransferCancelledException(Require.format("Stockroom was closed during the "
+            + "upload of directory '%s'", directory), pipeline.bucket(), null, null);
+      }
+      while (stoppedBy == null && inFlight.get() < maxConcurrentFiles && pending.hasNext()) {
+        inFlight.incrementAndGet();
+        start(pending.next());
+      }
+      if (inFlight.get() == 0 && (stoppedBy != null || !pending.hasNext())) {
+        finish();
+      }
+    } while (pumping.decrementAndGet() != 0);
   }
 
-  private CompletableFuture<Void> uploadOne(Found found, Progress progress) {
-    String intendedKey = kind.policy().prefix() + found.name();
+  private void start(DirectoryWalk.Entry entry) {
+    String intendedKey = kind.policy().prefix() + entry.name();
     CompletableFuture<StoredObject> upload;
+    String changed = walk.changedSinceWalk(entry);
+    if (changed != null) {
+      finished(DefaultFileOutcome.skipped(entry.file(), intendedKey, changed));
+      return;
+    }
     try {
-      upload = kind.target(found.name()).uploadFile(found.file(), progress::bytesSent);
+      upload = kind.target(entry.name()).uploadFile(entry.file(), progress::bytesSent);
     } catch (RuntimeException invalid) {
       upload = CompletableFuture.failedFuture(invalid);
     }
-    return upload.handle((stored, failure) -> {
-      progress.finished(stored != null ? FileOutcome.stored(found.file(), stored)
-          : FileOutcome.failed(found.file(), intendedKey,
-              Futures.unwrap(failure)));
-      return null;
-    });
+    upload.whenComplete((stored, failure) -> finished(stored != null
+        ? DefaultFileOutcome.stored(entry.file(), stored)
+        : DefaultFileOutcome.failed(entry.file(), intendedKey, Futures.unwrap(failure))));
   }
 
-  private static List<Found> walk(Path directory) {
-    try (Stream<Path> paths = Files.walk(directory)) {
-      return paths.filter(Files::isRegularFile).sorted()
-          .map(file -> new Found(file, name(directory.relativize(file)), size(file)))
-          .toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot list directory '" + directory + "'", e);
+  private void finished(FileOutcome outcome) {
+    outcomes.add(outcome);
+    progress.finished(outcome);
+    inFlight.decrementAndGet();
+    pump();
+  }
+
+  private void finish() {
+    if (result.isDone()) {
+      return;
     }
-  }
-
-  /** Joins the relative path's segments with '/', whatever the platform's separator. */
-  private static String name(Path relative) {
-    return StreamSupport.stream(relative.spliterator(), false).map(Path::toString)
-        .collect(Collectors.joining("/"));
-  }
-
-  private static long size(Path file) {
-    try {
-      return Files.size(file);
-    } catch (IOException e) {
-      return 0;
+    if (stoppedBy != null) {
+      result.completeExceptionally(stoppedBy);
+      return;
     }
+    List<FileOutcome> all = new ArrayList<>(outcomes);
+    all.sort(Comparator.comparing(FileOutcome::file));
+    log.debug("Uploaded directory '{}' as {}: {} files, {} not stored", directory, kind.kind(),
+        all.size(), all.stream().filter(o -> !o.succeeded()).count());
+    result.complete(new DefaultBatchResult(pipeline.bucket(), kind.kind(), directory, all,
+        Duration.ofNanos(System.nanoTime() - started)));
   }
 
   /** Counts files and bytes, and tells the listener; safe to call from many threads. */
@@ -125,11 +174,10 @@ final class DirectoryUploader {
     private final AtomicInteger done = new AtomicInteger();
     private final AtomicInteger failed = new AtomicInteger();
     private final AtomicLong bytes = new AtomicLong();
-    private final ConcurrentLinkedQueue<FileOutcome> outcomes = new ConcurrentLinkedQueue<>();
 
-    Progress(List<Found> files, UploadProgressListener listener) {
-      this.filesTotal = files.size();
-      this.bytesTotal = files.stream().mapToLong(Found::size).sum();
+    Progress(DirectoryWalk walk, UploadProgressListener listener) {
+      this.filesTotal = walk.files().size() + walk.skipped().size();
+      this.bytesTotal = walk.files().stream().mapToLong(DirectoryWalk.Entry::size).sum();
       this.listener = listener;
     }
 
@@ -140,7 +188,6 @@ final class DirectoryUploader {
     }
 
     void finished(FileOutcome outcome) {
-      outcomes.add(outcome);
       if (!outcome.succeeded()) {
         failed.incrementAndGet();
       }
@@ -159,6 +206,15 @@ final class DirectoryUploader {
       } catch (RuntimeException e) {
         log.warn("Upload progress listener failed; ignoring it", e);
       }
+    }
+  }
+
+  /** Returns the attributes of {@code file} itself (a link is not followed), or null. */
+  static BasicFileAttributes attributes(Path file) {
+    try {
+      return Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    } catch (IOException e) {
+      return null;
     }
   }
 }

@@ -1,9 +1,10 @@
 package dev.stockroom.internal.transfer;
 
-import dev.stockroom.StorageException;
+import dev.stockroom.exception.StorageException;
 import dev.stockroom.internal.CachedCheck;
 import dev.stockroom.internal.Futures;
 import dev.stockroom.internal.s3.BucketClient;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -21,10 +22,11 @@ final class ObjectLockCheck {
   private final CachedCheck<Boolean> answers;
   private final AtomicBoolean warned = new AtomicBoolean();
 
-  ObjectLockCheck(String bucket, BucketClient s3, Duration checkInterval, Executor executor) {
+  ObjectLockCheck(String bucket, BucketClient s3, Duration checkInterval, Executor executor,
+      Clock clock) {
     this.bucket = bucket;
     this.s3 = s3;
-    this.answers = new CachedCheck<>(checkInterval, executor);
+    this.answers = new CachedCheck<>(checkInterval, executor, clock);
   }
 
   /** Returns whether the bucket has Object Lock; warns once when it does not. */

@@ -1,6 +1,6 @@
 package dev.stockroom.internal.transfer;
 
-import dev.stockroom.PolicyViolationException;
+import dev.stockroom.exception.PolicyViolationException;
 import dev.stockroom.policy.EncryptionRequirement;
 import dev.stockroom.policy.StoragePolicy;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;

@@ -42,4 +42,25 @@ final class PutRequests {
     }
     return put.build();
   }
+
+  /**
+   * Returns a digest of everything a multipart upload fixes when it is created (storage class,
+   * encryption, headers, metadata, tag, Object Lock mode, checksum algorithm), so that a resume
+   * can tell whether the policy in force would create it the same way.
+   */
+  static String fingerprint(PutObjectRequest put) {
+    StringBuilder canonical = new StringBuilder();
+    for (Object value : new Object[] {put.storageClassAsString(),
+        put.serverSideEncryptionAsString(), put.ssekmsKeyId(), put.bucketKeyEnabled(),
+        put.cacheControl(), put.contentType(), new java.util.TreeMap<>(put.metadata()),
+        put.tagging(), put.objectLockModeAsString(), put.checksumAlgorithmAsString()}) {
+      canonical.append(value).append('\n');
+    }
+    try {
+      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+          .digest(canonical.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
+    }
+  }
 }

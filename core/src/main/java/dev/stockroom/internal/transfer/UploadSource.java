@@ -1,6 +1,6 @@
 package dev.stockroom.internal.transfer;
 
-import dev.stockroom.internal.Require;
+import dev.stockroom.validation.Require;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -3,7 +3,7 @@ package dev.stockroom.internal.lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.stockroom.LifecycleConflictException;
+import dev.stockroom.exception.LifecycleConflictException;
 import dev.stockroom.lifecycle.LifecyclePlan;
 import dev.stockroom.policy.PolicyCatalog;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package dev.stockroom.examples.shop;
 
-import dev.stockroom.PolicyViolationException;
+import dev.stockroom.exception.PolicyViolationException;
 import dev.stockroom.Stockroom;
-import dev.stockroom.StockroomException;
+import dev.stockroom.exception.StockroomException;
 import dev.stockroom.links.SignedLink;
 import dev.stockroom.transfer.StoredObject;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.stockroom;
+package dev.stockroom.exception;
 
 import java.util.Optional;
 

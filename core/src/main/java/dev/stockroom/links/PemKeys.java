@@ -1,4 +1,4 @@
-package dev.stockroom.internal.links;
+package dev.stockroom.links;
 
 import java.io.ByteArrayOutputStream;
 import java.security.GeneralSecurityException;
@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * ({@code BEGIN RSA PRIVATE KEY}) or SEC 1 ({@code BEGIN EC PRIVATE KEY}). Errors name the source
  * and never echo the key's text.
  */
-public final class PemKeys {
+final class PemKeys {
 
   private static final Pattern BLOCK = Pattern.compile(
       "-----BEGIN ([A-Z0-9 ]+)-----\\s*([A-Za-z0-9+/=\\s]*?)\\s*-----END \\1-----");
@@ -34,7 +34,7 @@ public final class PemKeys {
    * @throws IllegalArgumentException naming the source when the text is not a supported,
    *     unencrypted PEM private key
    */
-  public static PrivateKey read(String pem, String source) {
+  static PrivateKey read(String pem, String source) {
     Matcher block = BLOCK.matcher(pem);
     if (!block.find()) {
       throw new IllegalArgumentException("privateKey from " + source + " is not a PEM private "

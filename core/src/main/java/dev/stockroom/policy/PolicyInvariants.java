@@ -1,14 +1,8 @@
-package dev.stockroom.internal.policy;
+package dev.stockroom.policy;
 
-import static dev.stockroom.internal.Require.argument;
+import static dev.stockroom.validation.Require.argument;
 
-import dev.stockroom.internal.ObjectKeys;
-import dev.stockroom.policy.DataClass;
-import dev.stockroom.policy.DataKind;
-import dev.stockroom.policy.EncryptionRequirement;
-import dev.stockroom.policy.LinkAccess;
-import dev.stockroom.policy.StoragePolicy;
-import dev.stockroom.policy.Transition;
+import dev.stockroom.validation.ObjectKeys;
 import java.time.Period;
 import java.util.List;
 
@@ -17,7 +11,7 @@ import java.util.List;
  * and the product's own invariants (transactional data is always KMS-encrypted and never linked;
  * audit logs never expire before their retention). Messages name the kind, the field and the value.
  */
-public final class PolicyInvariants {
+final class PolicyInvariants {
 
   /** S3 moves objects out of an infrequent-access class no sooner than this many days. */
   static final int INFREQUENT_ACCESS_MINIMUM_DAYS = 30;
@@ -25,7 +19,7 @@ public final class PolicyInvariants {
   private PolicyInvariants() {}
 
   /** Checks one policy. */
-  public static void check(StoragePolicy policy) {
+  static void check(StoragePolicy policy) {
     DataKind kind = policy.kind();
     checkPrefix(kind, policy.prefix());
     checkCacheControl(kind, policy.cacheControl());
@@ -41,7 +35,7 @@ public final class PolicyInvariants {
   private static void checkPrefix(DataKind kind, String prefix) {
     argument(!prefix.isEmpty(), "%s: prefix must not be empty", kind);
     argument(prefix.endsWith("/"), "%s: prefix must end with '/', but was '%s'", kind, prefix);
-    ObjectKeys.problem(prefix).ifPresent(problem ->
+    ObjectKeys.prefixProblem(prefix).ifPresent(problem ->
         argument(false, "%s: prefix %s, but was '%s'", kind, problem, prefix));
   }
 

@@ -1,4 +1,4 @@
-package dev.stockroom.internal;
+package dev.stockroom.internal.wiring;
 
 import dev.stockroom.internal.s3.S3Clients;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -7,12 +7,12 @@ import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.kms.KmsClient;
 
 /** Builds the KMS and CloudFront clients Stockroom creates itself, from the builder's settings. */
-public final class AwsClients {
+final class AwsClients {
 
   private AwsClients() {}
 
   /** Returns a KMS client in {@code region} (or the local region settings). */
-  public static KmsClient kms(Region region, AwsCredentialsProvider credentials) {
+  static KmsClient kms(Region region, AwsCredentialsProvider credentials) {
     var builder = KmsClient.builder().region(region != null ? region : localRegion("KMS"));
     if (credentials != null) {
       builder.credentialsProvider(credentials);
@@ -21,7 +21,7 @@ public final class AwsClients {
   }
 
   /** Returns a CloudFront client (a global service, signed in us-east-1). */
-  public static CloudFrontClient cloudFront(AwsCredentialsProvider credentials) {
+  static CloudFrontClient cloudFront(AwsCredentialsProvider credentials) {
     var builder = CloudFrontClient.builder().region(Region.AWS_GLOBAL);
     if (credentials != null) {
       builder.credentialsProvider(credentials);

@@ -1,4 +1,4 @@
-package dev.stockroom.internal.policy;
+package dev.stockroom.policy;
 
 import java.util.List;
 
@@ -6,7 +6,7 @@ import java.util.List;
  * Orders S3 storage classes from warm to cold, the direction in which S3 lifecycle transitions
  * may move objects.
  */
-public final class StorageClassOrder {
+final class StorageClassOrder {
 
   /** Storage classes by name, warmest first; REDUCED_REDUNDANCY ranks with STANDARD. */
   private static final List<String> WARM_TO_COLD = List.of("STANDARD", "INTELLIGENT_TIERING",
@@ -15,12 +15,12 @@ public final class StorageClassOrder {
   private StorageClassOrder() {}
 
   /** Returns the class's rank (higher is colder), or -1 for a class lifecycle cannot manage. */
-  public static int rank(String storageClass) {
+  static int rank(String storageClass) {
     return "REDUCED_REDUNDANCY".equals(storageClass) ? 0 : WARM_TO_COLD.indexOf(storageClass);
   }
 
   /** Returns whether the class is an infrequent-access class with S3's 30-day minimum. */
-  public static boolean isInfrequentAccess(String storageClass) {
+  static boolean isInfrequentAccess(String storageClass) {
     return "STANDARD_IA".equals(storageClass) || "ONEZONE_IA".equals(storageClass);
   }
 }

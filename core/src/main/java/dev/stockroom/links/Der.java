@@ -1,4 +1,4 @@
-package dev.stockroom.internal.links;
+package dev.stockroom.links;
 
 import java.security.spec.InvalidKeySpecException;
 

@@ -1,0 +1,44 @@
+package dev.stockroom.internal.wiring;
+
+import dev.stockroom.links.CloudFrontSettings;
+import dev.stockroom.policy.PolicyCatalog;
+import dev.stockroom.transfer.TransferSettings;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
+import software.amazon.awssdk.services.s3.S3AsyncClientBuilder;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Everything a Stockroom builder was given; null where a setting was not set. Checked as a whole
+ * by {@link SetupChecks}, wired by {@link Assembly}.
+ */
+public record Setup(String bucket, Region region, URI endpointOverride, boolean forcePathStyle,
+    AwsCredentialsProvider credentials, S3AsyncClient s3AsyncClient, S3Client s3Client,
+    Consumer<S3AsyncClientBuilder> s3ClientCustomizer, PolicyCatalog policies, String kmsKeyId,
+    KmsClient kmsClient, boolean kmsKeyCheck, boolean accelerate,
+    TransferSettings transferSettings, Duration awsCheckInterval, CloudFrontSettings cloudFront,
+    Clock clock, Executor executor, Duration shutdownGracePeriod, byte[] resumeTokenKey) {
+
+  /** Returns whether Stockroom creates the S3 client itself. */
+  boolean createsS3Client() {
+    return s3AsyncClient == null;
+  }
+
+  /** Returns whether Stockroom may create a KMS client (for the key check). */
+  boolean createsKmsClient() {
+    return kmsKeyId != null && kmsKeyCheck && kmsClient == null;
+  }
+
+  /** Returns whether Stockroom may create a CloudFront client (for invalidations). */
+  boolean createsCloudFrontClient() {
+    return cloudFront != null && cloudFront.distributionId().isPresent()
+        && cloudFront.cloudFrontClient().isEmpty();
+  }
+}
