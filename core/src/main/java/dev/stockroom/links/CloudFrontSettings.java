@@ -198,16 +198,25 @@ public final class CloudFrontSettings {
      * @throws IllegalArgumentException naming the file if it cannot be read as a private key
      */
     public Builder keyPair(String keyPairId, Path pemFile) {
+      checkKeyPairId(keyPairId);
       Require.nonNull(pemFile, "privateKey");
       Require.argument(Files.isRegularFile(pemFile), "privateKey file does not exist: '%s'",
           pemFile);
-      String pem;
+      String source = Require.format("'%s'", pemFile);
+      byte[] bytes;
       try {
-        pem = Files.readString(pemFile, StandardCharsets.US_ASCII);
+        PemKeys.checkFileSize(Files.size(pemFile), source);
+        // Bounded even if the file grows after its size was checked.
+        try (var in = Files.newInputStream(pemFile)) {
+          bytes = in.readNBytes(PemKeys.MAX_LENGTH + 1);
+        }
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read privateKey file '" + pemFile + "'", e);
       }
-      return keyPair(keyPairId, PemKeys.read(pem, "'" + pemFile + "'"));
+      // ISO-8859-1 maps every byte to one character, so a binary (DER) file reaches PemKeys
+      // intact and gets a message saying how to convert it.
+      return keyPair(keyPairId, PemKeys.read(new String(bytes, StandardCharsets.ISO_8859_1),
+          source));
     }
 
     /**
@@ -217,6 +226,7 @@ public final class CloudFrontSettings {
      *     never repeats the text
      */
     public Builder keyPairPem(String keyPairId, String pem) {
+      checkKeyPairId(keyPairId);
       Require.nonNull(pem, "privateKey");
       return keyPair(keyPairId, PemKeys.read(pem, "the PEM text of key pair " + keyPairId));
     }

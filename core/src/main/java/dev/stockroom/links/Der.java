@@ -2,7 +2,11 @@ package dev.stockroom.links;
 
 import java.security.spec.InvalidKeySpecException;
 
-/** Just enough DER reading to find the named curve inside a SEC 1 EC private key. */
+/**
+ * Just enough DER reading to find the named curve inside a SEC 1 EC private key. Every length is
+ * checked against the element that contains it, so malformed input fails with an
+ * {@link InvalidKeySpecException}, never an index error.
+ */
 final class Der {
 
   private Der() {}
@@ -14,40 +18,55 @@ final class Der {
    * @throws InvalidKeySpecException if the structure is not that, or names no curve
    */
   static byte[] curveOf(byte[] sec1) throws InvalidKeySpecException {
-    int[] outer = header(sec1, 0, 0x30);
-    int position = outer[0];
-    int end = outer[0] + outer[1];
-    while (position < end) {
+    Element outer = element(sec1, 0, sec1.length, 0x30);
+    int position = outer.start;
+    while (position < outer.end) {
       int tag = sec1[position] & 0xff;
-      int[] field = header(sec1, position, tag);
+      Element field = element(sec1, position, outer.end, tag);
       if (tag == 0xa0) {
-        int[] oid = header(sec1, field[0], 0x06);
-        byte[] curve = new byte[oid[0] + oid[1] - field[0]];
-        System.arraycopy(sec1, field[0], curve, 0, curve.length);
+        Element oid = element(sec1, field.start, field.end, 0x06);
+        byte[] curve = new byte[oid.end - field.start];
+        System.arraycopy(sec1, field.start, curve, 0, curve.length);
         return curve;
       }
-      position = field[0] + field[1];
+      position = field.end;
     }
     throw new InvalidKeySpecException("EC key names no curve");
   }
 
-  /** Returns {contentStart, contentLength} of the element at {@code at}, checking its tag. */
-  private static int[] header(byte[] der, int at, int tag) throws InvalidKeySpecException {
-    if (at + 2 > der.length || (der[at] & 0xff) != tag) {
+  /**
+   * Returns the content of the element at {@code at}, checking its tag and that it ends by
+   * {@code limit} (the end of the element containing it).
+   */
+  private static Element element(byte[] der, int at, int limit, int tag)
+      throws InvalidKeySpecException {
+    if (at < 0 || limit - at < 2 || (der[at] & 0xff) != tag) {
       throw new InvalidKeySpecException("unexpected DER structure");
     }
     int first = der[at + 1] & 0xff;
+    int start = at + 2;
+    int length;
     if (first < 0x80) {
-      return new int[] {at + 2, first};
+      length = first;
+    } else {
+      int bytes = first & 0x7f;
+      // 0x80 is BER's indefinite length, which DER forbids; more than 3 bytes (16 MiB) is never a
+      // key.
+      if (bytes == 0 || bytes > 3 || limit - start < bytes) {
+        throw new InvalidKeySpecException("unexpected DER length");
+      }
+      length = 0;
+      for (int i = 0; i < bytes; i++) {
+        length = (length << 8) | (der[start + i] & 0xff);
+      }
+      start += bytes;
     }
-    int bytes = first & 0x7f;
-    if (bytes > 3 || at + 2 + bytes > der.length) {
-      throw new InvalidKeySpecException("unexpected DER length");
+    if (length > limit - start) {
+      throw new InvalidKeySpecException("DER length runs past its end");
     }
-    int length = 0;
-    for (int i = 0; i < bytes; i++) {
-      length = (length << 8) | (der[at + 2 + i] & 0xff);
-    }
-    return new int[] {at + 2 + bytes, length};
+    return new Element(start, start + length);
   }
+
+  /** The content of one DER element: {@code [start, end)}. */
+  private record Element(int start, int end) {}
 }

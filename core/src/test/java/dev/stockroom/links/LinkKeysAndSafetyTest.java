@@ -67,7 +67,7 @@ class LinkKeysAndSafetyTest {
     assertThatThrownBy(() -> CloudFrontSettings.builder().keyPair(KEY_ID, broken))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("privateKey from '" + broken + "' could not be read as a PEM "
-            + "'PRIVATE KEY' block (InvalidKeySpecException)")
+            + "'PRIVATE KEY' block: the key inside is malformed or cut short")
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain(body.substring(0, 20)));
 
     Path notPem = Files.writeString(dir.resolve("key.txt"), "hello " + body);
