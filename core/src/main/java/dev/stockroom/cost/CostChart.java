@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
@@ -17,7 +18,7 @@ import software.amazon.awssdk.services.s3.model.StorageClass;
 
 /**
  * Draws a {@link CostComparison} as a PNG: monthly cost stacked by storage class, the policy on
- * the left and everything in STANDARD on the right, on the same scale.
+ * the left and everything in STANDARD on the right, on the same scale and in the same colours.
  *
  * <p>This is the only class in Stockroom that uses XChart ({@code org.knowm.xchart:xchart}), an
  * optional dependency of {@code stockroom-core}: add it to your build to draw charts. Every other
@@ -104,13 +105,9 @@ public final class CostChart {
     for (int m = 1; m <= projection.months(); m++) {
       months.add(m);
     }
-    for (StorageClass storageClass : comparison.policy().storageClasses()) {
+    Set<StorageClass> classes = projection.storageClasses();
+    for (StorageClass storageClass : classes.isEmpty() ? Set.of(StorageClass.STANDARD) : classes) {
       addSeries(chart, projection, storageClass, months);
-    }
-    for (StorageClass storageClass : projection.storageClasses()) {
-      if (!chart.getSeriesMap().containsKey(storageClass.toString())) {
-        addSeries(chart, projection, storageClass, months);
-      }
     }
     return chart;
   }

@@ -99,21 +99,32 @@ public final class CostModel {
    * @throws IllegalArgumentException if the price list lacks a class one of them uses
    */
   public CostComparison compare(PolicyCatalog catalog) {
-    return new CostComparison(project(catalog),
-        projectInOneClass(catalog, StorageClass.STANDARD),
-        projectInOneClass(catalog, StorageClass.INTELLIGENT_TIERING), warnings(catalog));
+    CostProjection policy = project(catalog);
+    CostProjection standard = projectInOneClass(catalog, StorageClass.STANDARD);
+    return new CostComparison(policy, standard,
+        projectInOneClass(catalog, StorageClass.INTELLIGENT_TIERING),
+        warnings(catalog, policy, standard));
   }
 
   /**
    * Returns the catalog's rules that lose money on this workload: transitions of objects below
-   * their break-even size, transitions whose fees exceed what they save, and objects leaving a
-   * class before its minimum storage duration.
+   * their break-even size, transitions whose fees exceed what they save, objects leaving a class
+   * before its minimum storage duration, and kinds whose policy costs more than STANDARD over the
+   * projection (reads of colder classes included).
    *
    * @throws IllegalArgumentException if the price list lacks a class the catalog uses
    */
   public List<CostWarning> warnings(PolicyCatalog catalog) {
     Require.nonNull(catalog, "catalog");
-    return new PolicyReview(prices, months, transitionMinimumSize).warnings(catalog, workload);
+    return warnings(catalog, project(catalog), projectInOneClass(catalog, StorageClass.STANDARD));
+  }
+
+  private List<CostWarning> warnings(PolicyCatalog catalog, CostProjection policy,
+      CostProjection standard) {
+    PolicyReview review = new PolicyReview(prices, months, transitionMinimumSize);
+    List<CostWarning> warnings = new ArrayList<>(review.warnings(catalog, workload));
+    warnings.addAll(review.kindWarnings(catalog, policy, standard));
+    return List.copyOf(warnings);
   }
 
   /**

@@ -19,7 +19,12 @@ public final class CostWarning {
     /** Over the workload's size mix, the rule's transition fees exceed the storage it saves. */
     TRANSITION_LOSES_MONEY,
     /** Objects leave a class (expire or move on) before its minimum storage duration. */
-    BEFORE_MINIMUM_DURATION
+    BEFORE_MINIMUM_DURATION,
+    /**
+     * Over the projection, a kind's policy costs more than keeping its objects in STANDARD:
+     * retrievals of colder classes, transition fees or minimum sizes outweigh the storage saved.
+     */
+    COSTS_MORE_THAN_STANDARD
   }
 
   private final Type type;
@@ -52,8 +57,8 @@ public final class CostWarning {
   }
 
   /**
-   * Returns the class concerned: the transition's target, or the class left before its minimum
-   * duration.
+   * Returns the class concerned: the transition's target, the class left before its minimum
+   * duration, or the coldest class of a policy that costs more than STANDARD.
    */
   public StorageClass storageClass() {
     return storageClass;
@@ -70,9 +75,10 @@ public final class CostWarning {
   }
 
   /**
-   * Returns the money lost, in USD: per object for {@link Type#BELOW_BREAK_EVEN_SIZE} and
-   * {@link Type#BEFORE_MINIMUM_DURATION} (per GB stored for the latter), per 1,000 objects moved
-   * for {@link Type#TRANSITION_LOSES_MONEY}.
+   * Returns the money lost, in USD: per object for {@link Type#BELOW_BREAK_EVEN_SIZE}, per GB
+   * stored for {@link Type#BEFORE_MINIMUM_DURATION}, per 1,000 objects moved for
+   * {@link Type#TRANSITION_LOSES_MONEY}, over the whole projection for
+   * {@link Type#COSTS_MORE_THAN_STANDARD}.
    */
   public double amount() {
     return amount;

@@ -64,6 +64,54 @@ final class PolicyReview {
     return List.copyOf(warnings);
   }
 
+  /**
+   * Returns a warning for each kind whose policy costs more than keeping it in STANDARD over the
+   * projection, with the categories that make the difference.
+   */
+  List<CostWarning> kindWarnings(PolicyCatalog catalog, CostProjection policy,
+      CostProjection standard) {
+    List<CostWarning> warnings = new ArrayList<>();
+    for (DataKind kind : DataKind.values()) {
+      double extra = policy.total(kind) - standard.total(kind);
+      if (extra > 0.005) {
+        warnings.add(costsMore(kind, KindLifecycle.of(catalog.policy(kind)), policy, standard,
+            extra));
+      }
+    }
+    return warnings;
+  }
+
+  private static CostWarning costsMore(DataKind kind, KindLifecycle lifecycle,
+      CostProjection policy, CostProjection standard, double extra) {
+    List<String> parts = new ArrayList<>();
+    for (CostCategory category : CostCategory.values()) {
+      double difference = categoryTotal(policy, kind, category)
+          - categoryTotal(standard, kind, category);
+      if (Math.abs(difference) >= 0.005) {
+        parts.add((difference < 0 ? "saves " : "adds ") + Usd.format(Math.abs(difference)) + " of "
+            + category.name().toLowerCase(Locale.ROOT).replace('_', ' '));
+      }
+    }
+    List<KindLifecycle.Step> steps = lifecycle.steps();
+    KindLifecycle.Step last = steps.isEmpty() ? null : steps.get(steps.size() - 1);
+    return new CostWarning(CostWarning.Type.COSTS_MORE_THAN_STANDARD, kind,
+        last == null ? lifecycle.uploadClass() : last.target(), last == null ? 0 : last.days(),
+        OptionalLong.empty(), extra, String.format(Locale.ROOT,
+            "%s: its policy costs %s more than keeping it in STANDARD over %d months: it %s",
+            kind, Usd.format(extra), policy.months(), String.join(", ", parts)));
+  }
+
+  private static double categoryTotal(CostProjection projection, DataKind kind,
+      CostCategory category) {
+    double total = 0;
+    for (int m = 1; m <= projection.months(); m++) {
+      for (StorageClass storageClass : StorageClasses.WARM_TO_COLD) {
+        total += projection.cost(m, kind, storageClass, category);
+      }
+    }
+    return total;
+  }
+
   private long hoursInTarget(long enters, long leaves) {
     return leaves == KindLifecycle.KEPT ? horizonHours : leaves - enters;
   }

@@ -3,6 +3,7 @@ package dev.stockroom.cost;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.stockroom.policy.PolicyCatalog;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -23,6 +24,16 @@ class CostChartTest {
     BufferedImage image = ImageIO.read(new ByteArrayInputStream(Files.readAllBytes(file)));
     assertThat(image.getWidth()).isEqualTo(800);
     assertThat(image.getHeight()).isEqualTo(300);
+  }
+
+  @Test
+  void png_ofAnEmptyWorkload_isStillAnImage() throws IOException {
+    CostComparison nothing = CostModel.builder().months(2).workload(Workload.builder().build())
+        .build().compare(PolicyCatalog.defaults());
+
+    byte[] png = CostChart.of(nothing).png();
+
+    assertThat(ImageIO.read(new ByteArrayInputStream(png)).getWidth()).isEqualTo(1600);
   }
 
   @Test

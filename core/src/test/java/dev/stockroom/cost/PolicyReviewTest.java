@@ -145,6 +145,26 @@ class PolicyReviewTest {
   }
 
   @Test
+  void imagesReadAtAnyAge_costMoreInInfrequentAccessThanInStandard() {
+    CostModel model = CostModel.builder().months(4).workload(Workload.builder()
+        .kind(PRODUCT_IMAGE, k -> k.existing(1, GIB, 0, STANDARD).readsPerMonth(100)
+            .tagsPerObject(0)).build()).build();
+
+    CostWarning warning = model.compare(PolicyCatalog.defaults()).warnings().get(0);
+
+    // 760 h in STANDARD_IA instead of STANDARD: 100 * 760/730 reads there, each retrieving
+    // 1 GB at $0.01 and paying $0.0006 more per 1,000 GETs; one transition; storage saved.
+    double readsInIa = 100 * 760.0 / 730;
+    double extra = readsInIa * (0.01 + 0.0006 / 1000) + 0.01 / 1000
+        - (0.023 - 0.0125) * 760 / 730;
+    assertThat(warning.type()).isEqualTo(CostWarning.Type.COSTS_MORE_THAN_STANDARD);
+    assertThat(warning.amount()).isCloseTo(extra, within(1e-12));
+    assertThat(warning.message()).isEqualTo("PRODUCT_IMAGE: its policy costs $1.03 more than "
+        + "keeping it in STANDARD over 4 months: it saves $0.0109 of storage, adds $1.04 of "
+        + "retrievals");
+  }
+
+  @Test
   void policyChange_pricesTheKindsThatChanged() {
     CostModel model = CostModel.builder().months(12).workload(Workload.builder()
         .kind(PRODUCT_IMAGE, k -> k.objectsPerMonth(1).size(GIB).tagsPerObject(0))
