@@ -23,7 +23,8 @@ import software.amazon.awssdk.regions.Region;
 /**
  * Runs the benchmarks and prints Markdown tables of medians, with the ratio of Stockroom to the raw
  * AWS SDK doing the same work in the same run. The argument picks sections, comma-separated:
- * {@code transfers}, {@code links}, {@code classification}, {@code heap}, or {@code all}.
+ * {@code transfers}, {@code links}, {@code classification}, {@code heap}, {@code cost}, or
+ * {@code all}.
  */
 public final class Benchmarks {
 
@@ -31,7 +32,8 @@ public final class Benchmarks {
 
   public static void main(String[] args) throws Exception {
     Set<String> sections = args.length == 0 || args[0].equals("all")
-        ? Set.of("transfers", "links", "classification", "heap") : Set.of(args[0].split(","));
+        ? Set.of("transfers", "links", "classification", "heap", "cost")
+        : Set.of(args[0].split(","));
     System.out.printf("Machine: %d cores, %d MiB max heap, Java %s, %s %s%n",
         Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
         System.getProperty("java.version"), System.getProperty("os.name"),
@@ -53,6 +55,9 @@ public final class Benchmarks {
       }
       if (sections.contains("classification")) {
         classification();
+      }
+      if (sections.contains("cost")) {
+        cost();
       }
     } finally {
       delete(work);
@@ -129,6 +134,17 @@ public final class Benchmarks {
         m.get("classifyOneKey"));
     System.out.printf("| lifecycle plan against 500 foreign + 10 owned rules | %.1f µs |%n",
         m.get("lifecyclePlan"));
+  }
+
+  private static void cost() throws RunnerException {
+    Map<String, Double> m = jmh(CostProjectionBenchmark.class.getSimpleName());
+    System.out.println();
+    System.out.println("| Cost projection, 10,000,000 objects over 36 months (JMH, median) "
+        + "| time per operation |");
+    System.out.println("|---|---:|");
+    System.out.printf("| project the default policy | %.2f ms |%n", m.get("projectPolicy"));
+    System.out.printf("| compare with all STANDARD and all INTELLIGENT_TIERING, with warnings "
+        + "| %.2f ms |%n", m.get("compareWithWarnings"));
   }
 
   /** Runs the JMH benchmarks matching {@code include}; returns each one's median score. */
