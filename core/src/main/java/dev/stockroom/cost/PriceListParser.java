@@ -6,6 +6,7 @@ import java.io.StringReader;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -28,6 +29,8 @@ final class PriceListParser {
       "overheadStandardKb", "overheadClassKb", "monitoring");
   private static final String STORAGE = "storage";
   private static final String IT_TIER_PREFIX = "storage.INTELLIGENT_TIERING.";
+  private static final List<String> TIERS = Arrays.stream(IntelligentTieringTier.values())
+      .map(Enum::name).toList();
 
   private final String name;
   private final Properties properties = new Properties();
@@ -73,8 +76,12 @@ final class PriceListParser {
           + "storage, %s, %s", key, String.join(", ", HEADER), String.join(", ", REQUIRED),
           String.join(", ", OPTIONAL));
     }
-    String className = key.startsWith(IT_TIER_PREFIX) ? "INTELLIGENT_TIERING"
-        : key.substring(dot + 1);
+    boolean tier = key.startsWith(IT_TIER_PREFIX);
+    if (tier && !TIERS.contains(key.substring(IT_TIER_PREFIX.length()))) {
+      throw failure(key, "unknown Intelligent-Tiering tier in '%s'; tiers are %s", key,
+          String.join(", ", TIERS));
+    }
+    String className = tier ? "INTELLIGENT_TIERING" : key.substring(dot + 1);
     StorageClass storageClass = StorageClasses.named(className);
     if (storageClass == null) {
       throw failure(key, "unknown storage class '%s' in '%s'; classes are %s", className, key,

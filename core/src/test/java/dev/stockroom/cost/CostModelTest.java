@@ -239,6 +239,22 @@ class CostModelTest {
   }
 
   @Test
+  void intelligentTiering_readWhileYoung_tiersDownFromTheWindowsEnd() {
+    CostModel model = model(3, PRODUCT_IMAGE, k -> k.existing(1, GIB, 0, INTELLIGENT_TIERING)
+        .readsPerMonth(10).readWindowDays(30).tagsPerObject(0));
+    CostProjection tiering = model.projectInOneClass(PolicyCatalog.defaults(), INTELLIGENT_TIERING);
+
+    // Last read at 30 days: Frequent to hour 1,440, Infrequent to 2,880, then Archive Instant.
+    assertThat(tiering.cost(2, PRODUCT_IMAGE, INTELLIGENT_TIERING, STORAGE))
+        .isCloseTo(STANDARD_GB * 710 / MONTH + IT_INFREQUENT_GB * 20 / MONTH, EXACT);
+    assertThat(tiering.cost(3, PRODUCT_IMAGE, INTELLIGENT_TIERING, STORAGE))
+        .isCloseTo(IT_INFREQUENT_GB * 730 / MONTH, EXACT);
+    // The 10 reads of month 1 all fall in the window; none after it.
+    assertThat(tiering.month(1, REQUESTS)).isCloseTo(10 * 0.0004 / 1000, EXACT);
+    assertThat(tiering.month(2, REQUESTS)).isZero();
+  }
+
+  @Test
   void intelligentTiering_smallObjects_stayFrequentWithoutMonitoring() {
     long bytes = 50 * KIB;
     CostModel model = model(4, PRODUCT_IMAGE, k -> k.objectsPerMonth(1).size(bytes).monthlyGrowth(-1)

@@ -100,6 +100,14 @@ class PriceListTest {
   }
 
   @Test
+  void unknownIntelligentTieringTier_isRefused() {
+    assertThatThrownBy(() -> parse(STANDARD_ONLY + "storage.INTELLIGENT_TIERING.COLD = 0.001\n"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("bad.properties line 12: unknown Intelligent-Tiering tier in "
+            + "'storage.INTELLIGENT_TIERING.COLD'; tiers are FREQUENT, INFREQUENT, ARCHIVE_INSTANT");
+  }
+
+  @Test
   void unknownKey_isRefused() {
     assertThatThrownBy(() -> parse(STANDARD_ONLY + "storge.STANDARD = 0.001\n"))
         .isInstanceOf(IllegalArgumentException.class)
