@@ -4,67 +4,157 @@ import static dev.stockroom.examples.support.LocalS3.setting;
 
 import dev.stockroom.Stockroom;
 import dev.stockroom.examples.support.LocalS3;
+import dev.stockroom.exception.PolicyViolationException;
 import dev.stockroom.lifecycle.LifecyclePlan;
+import dev.stockroom.links.SignedCookies;
+import dev.stockroom.links.SignedLink;
 import dev.stockroom.policy.StoragePolicy;
+import dev.stockroom.transfer.StoredObject;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.time.Duration;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.LifecycleRule;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 
 /**
- * Shows the policy catalog and keeps a bucket's lifecycle in line with it.
+ * Shows what Stockroom does, in one run: the policy catalog, the bucket's lifecycle planned and
+ * applied, one object of each data class stored with its policy (storage class, encryption and
+ * Cache-Control read back from the bucket), a signed link and signed cookies for the image, and
+ * the refusal of a link to an order.
  *
- * <p>With no configuration it starts an in-process S3Mock. To use another S3-compatible endpoint
- * (MinIO, LocalStack, or AWS itself), set {@code STOCKROOM_ENDPOINT} (and optionally
- * {@code STOCKROOM_BUCKET}, {@code AWS_REGION}); credentials then come from the AWS default chain.
+ * <p>With no configuration it starts an in-process S3Mock and makes a throwaway CloudFront key
+ * pair. To use another S3-compatible endpoint (MinIO, LocalStack, or AWS itself), set {@code
+ * STOCKROOM_ENDPOINT} (and optionally {@code STOCKROOM_BUCKET}, {@code AWS_REGION}, {@code
+ * STOCKROOM_KMS_KEY_ID}); credentials then come from the AWS default chain.
  */
 public final class Quickstart {
 
-  private Quickstart() {}
+  /** A made-up distribution: the links are signed and checked here, not fetched. */
+  static final String CDN_DOMAIN = "d111111abcdef8.cloudfront.net";
+  static final String KEY_PAIR_ID = "K2JCJMDEHXQW5F";
+
+  private final PrintStream out;
+
+  Quickstart(PrintStream out) {
+    this.out = out;
+  }
 
   public static void main(String[] args) {
+    new Quickstart(System.out).run();
+  }
+
+  void run() {
     String bucket = setting("stockroom.bucket", "STOCKROOM_BUCKET", "stockroom-quickstart");
     Region region = Region.of(setting("aws.region", "AWS_REGION", "us-east-1"));
+    KeyPair cloudFrontKey = DemoKeys.rsa2048();
 
     try (LocalS3 s3 = LocalS3.fromEnvironment(); S3Client admin = s3.client(region)) {
-      System.out.println("S3 endpoint: " + s3.endpoint());
-      LocalS3.createBucketIfMissing(admin, bucket);
+      out.println("S3 endpoint: " + s3.endpoint());
+      if (s3.inProcess()) {
+        // the in-process store gets a bucket with Object Lock, so audit logs show their retention
+        LocalS3.createObjectLockBucketIfMissing(admin, bucket);
+      } else {
+        LocalS3.createBucketIfMissing(admin, bucket);
+      }
+      String kmsKeyId = s3.inProcess() ? LocalS3.LOCAL_KMS_KEY_ID
+          : setting("stockroom.kmsKeyId", "STOCKROOM_KMS_KEY_ID", null);
 
-      try (Stockroom stockroom = s3.configure(Stockroom.builder().bucket(bucket).region(region))
-          .build()) {
+      Stockroom.Builder builder = s3.configure(Stockroom.builder().bucket(bucket).region(region))
+          .cloudFront(cf -> cf.domain(CDN_DOMAIN).keyPair(KEY_PAIR_ID, cloudFrontKey.getPrivate()));
+      if (kmsKeyId != null) {
+        // S3Mock has no KMS API to describe the key with: the check runs against AWS KMS only
+        builder.kmsKeyId(kmsKeyId).kmsKeyCheck(!s3.inProcess());
+      }
+      try (Stockroom stockroom = builder.build()) {
         printPolicies(stockroom);
-
-        System.out.println();
-        System.out.println("== Plan (nothing written yet)");
-        System.out.println(stockroom.lifecycle().plan());
-
-        System.out.println();
-        System.out.println("== Apply");
-        System.out.println(stockroom.lifecycle().apply());
-
-        System.out.println();
-        System.out.println("== Apply again: nothing left to change, nothing written");
-        LifecyclePlan again = stockroom.lifecycle().apply();
-        System.out.println(again);
-
-        System.out.println();
-        System.out.println("== Lifecycle configuration read back from bucket '" + bucket + "'");
-        for (LifecycleRule rule : admin.getBucketLifecycleConfiguration(r -> r.bucket(bucket))
-            .rules()) {
-          System.out.println("  " + rule);
-        }
+        lifecycle(stockroom);
+        StoredObject image = storeOneOfEachClass(stockroom, admin, bucket, kmsKeyId != null);
+        links(stockroom, image, cloudFrontKey);
       }
     }
   }
 
-  private static void printPolicies(Stockroom stockroom) {
-    System.out.println();
-    System.out.println("== Policy catalog");
+  private void lifecycle(Stockroom stockroom) {
+    section("Lifecycle plan (nothing written yet)");
+    out.println(stockroom.lifecycle().plan());
+    section("Lifecycle apply");
+    out.println(stockroom.lifecycle().apply().toString().lines().findFirst().orElseThrow()
+        .replace("Lifecycle plan", "Applied the plan"));
+    LifecyclePlan again = stockroom.lifecycle().apply();
+    section("Apply again: " + (again.hasChanges() ? "changes left (unexpected)"
+        : "nothing left to change, nothing written"));
+  }
+
+  private StoredObject storeOneOfEachClass(Stockroom stockroom, S3Client admin, String bucket,
+      boolean kms) {
+    section("One object of each class, read back from bucket '" + bucket + "'");
+    String format = "%-52s %-9s %-8s %-36s %s%n";
+    out.printf(format, "KEY", "CLASS", "SSE", "CACHE-CONTROL", "CONTENT-TYPE");
+    StoredObject image = stockroom.media().productImage("sku-1001/front.jpg")
+        .upload(DemoKeys.jpegBytes(), "image/jpeg");
+    printHead(format, admin, bucket, image.key());
+    if (kms) {
+      StoredObject order = stockroom.transactional().order("2026/11/22/order-1001.json")
+          .upload("{\"order\":1001,\"total\":\"59.90\"}".getBytes(StandardCharsets.UTF_8),
+              "application/json");
+      printHead(format, admin, bucket, order.key());
+    } else {
+      out.println("(order skipped: transactional data is stored only with SSE-KMS; set "
+          + "STOCKROOM_KMS_KEY_ID)");
+    }
+    StoredObject audit = stockroom.logs().auditLog("2026/11/22/admin.log")
+        .upload("2026-11-22T10:00:00Z admin changed price of sku-1001\n"
+            .getBytes(StandardCharsets.UTF_8), "text/plain");
+    printHead(format, admin, bucket, audit.key());
+    out.println(audit.retainUntil().map(until -> "(audit log sent with an Object Lock COMPLIANCE "
+        + "retention until " + until + ")").orElse("(no Object Lock on this bucket: the audit "
+        + "log has no retention)"));
+    return image;
+  }
+
+  private void printHead(String format, S3Client admin, String bucket, String key) {
+    HeadObjectResponse head = admin.headObject(h -> h.bucket(bucket).key(key));
+    out.printf(format, key, head.storageClass() == null ? "STANDARD" : head.storageClassAsString(),
+        head.serverSideEncryption() == null ? "-" : head.serverSideEncryptionAsString(),
+        head.cacheControl(), head.contentType());
+  }
+
+  private void links(Stockroom stockroom, StoredObject image, KeyPair cloudFrontKey) {
+    section("Signed link for the image (signature checked with the public key, not printed)");
+    SignedLink link = stockroom.links().url(image, Duration.ofHours(1));
+    out.println("  " + link.resourceUrl() + " until " + link.expiresAt()
+        + ", key pair " + link.keyPairId());
+    out.println("  signature valid: " + DemoKeys.verifiesCannedUrl(link.url(),
+        cloudFrontKey.getPublic()));
+
+    section("Signed cookies for the product's gallery (one signature for every image)");
+    SignedCookies cookies = stockroom.links().cookies("media/product-images/sku-1001/*",
+        Duration.ofHours(1));
+    out.println("  " + cookies.resource() + " until " + cookies.expiresAt() + ": cookies "
+        + String.join(", ", cookies.cookies().keySet().stream().sorted().toList()));
+    out.println("  signature valid: " + DemoKeys.verifiesCookies(cookies,
+        cloudFrontKey.getPublic()));
+
+    section("A link to an order is refused");
+    try {
+      stockroom.links().url("transactional/orders/2026/11/22/order-1001.json",
+          Duration.ofMinutes(5));
+      out.println("  signed (unexpected)");
+    } catch (PolicyViolationException refused) {
+      out.println("  " + refused.getClass().getSimpleName() + ": " + refused.getMessage());
+    }
+  }
+
+  private void printPolicies(Stockroom stockroom) {
+    section("Policy catalog");
     String format = "%-14s %-14s %-25s %-8s %-18s %-37s %-42s %s%n";
-    System.out.printf(format, "CLASS", "KIND", "PREFIX", "UPLOAD", "ENCRYPTION",
+    out.printf(format, "CLASS", "KIND", "PREFIX", "UPLOAD", "ENCRYPTION",
         "CACHE-CONTROL", "LIFECYCLE", "LINKS");
     for (StoragePolicy p : stockroom.policies().policies()) {
-      System.out.printf(format, p.dataClass(), p.kind(), p.prefix(), p.storageClass(),
+      out.printf(format, p.dataClass(), p.kind(), p.prefix(), p.storageClass(),
           p.encryption(), p.cacheControl(), lifecycle(p), p.linkAccess());
     }
   }
@@ -79,5 +169,10 @@ public final class Quickstart {
         .append("noncurrent expire at ").append(d).append(" days"));
     p.retention().ifPresent(r -> text.append(", lock ").append(r));
     return text.length() == 0 ? "none" : text.toString();
+  }
+
+  private void section(String title) {
+    out.println();
+    out.println("== " + title);
   }
 }

@@ -58,6 +58,11 @@ public final class LocalS3 implements AutoCloseable {
     return new LocalS3(endpoint, null);
   }
 
+  /** Returns whether this is the in-process S3Mock (not an endpoint the user configured). */
+  public boolean inProcess() {
+    return mock != null;
+  }
+
   /** Returns the endpoint. */
   public URI endpoint() {
     return endpoint;
@@ -106,6 +111,16 @@ public final class LocalS3 implements AutoCloseable {
     } catch (NoSuchBucketException missing) {
       admin.createBucket(b -> b.bucket(bucket));
       System.out.println("Created bucket '" + bucket + "'");
+    }
+  }
+
+  /** Creates {@code bucket} with Object Lock enabled (and so versioning) unless it exists. */
+  public static void createObjectLockBucketIfMissing(S3Client admin, String bucket) {
+    try {
+      admin.headBucket(b -> b.bucket(bucket));
+    } catch (NoSuchBucketException missing) {
+      admin.createBucket(b -> b.bucket(bucket).objectLockEnabledForBucket(true));
+      System.out.println("Created bucket '" + bucket + "' with Object Lock");
     }
   }
 
