@@ -1,5 +1,7 @@
 package dev.stockroom;
 
+import dev.stockroom.cost.CostComparison;
+import dev.stockroom.cost.CostModel;
 import dev.stockroom.crypto.KmsKey;
 import dev.stockroom.internal.BucketNames;
 import dev.stockroom.internal.OpenGuard;
@@ -176,6 +178,18 @@ public final class Stockroom implements AutoCloseable {
   public FileTransfer resume(ResumeToken token) {
     guard.check();
     return parts.resumption().resume(token);
+  }
+
+  /**
+   * Returns what the policy in force costs under {@code model}, month by month, beside
+   * "everything in STANDARD" and "everything in INTELLIGENT_TIERING", with the rules that lose
+   * money. To price a lifecycle change, use {@code model.change(lifecycle().plan(), policies(),
+   * month)}. Makes no network call.
+   *
+   * @throws IllegalArgumentException if the model's price list lacks a class the policy uses
+   */
+  public CostComparison cost(CostModel model) {
+    return Require.nonNull(model, "model").compare(policies);
   }
 
   /** Returns the KMS key SSE-KMS uploads use, and its check. */

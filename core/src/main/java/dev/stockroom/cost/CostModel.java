@@ -162,6 +162,21 @@ public final class CostModel {
     return new PolicyChangeCost(month, kinds);
   }
 
+  /**
+   * Returns what applying a lifecycle plan does to each kind's monthly cost at {@code month}: the
+   * bucket's rules as they are today against {@code catalog}, the policy the plan brings in
+   * ("PRODUCT_IMAGE: STANDARD_IA at 120 instead of 90 days: +$0.01 per month at month 12"). A kind
+   * without a rule today is priced as staying in its upload class.
+   *
+   * @throws IllegalArgumentException as {@link #change(PolicyCatalog, PolicyCatalog, int)}
+   */
+  public PolicyChangeCost change(dev.stockroom.lifecycle.LifecyclePlan plan,
+      PolicyCatalog catalog, int month) {
+    Require.nonNull(plan, "plan");
+    Require.nonNull(catalog, "catalog");
+    return change(PlanCosts.current(plan, catalog), catalog, month);
+  }
+
   private CostProjection run(Scenario scenario) {
     return new CostProjection(scenario.name(),
         Projector.project(scenario, workload, prices, months, transitionMinimumSize));
