@@ -23,6 +23,7 @@ import dev.stockroom.transfer.MediaObjects;
 import dev.stockroom.transfer.ResumeToken;
 import dev.stockroom.transfer.TransactionalObjects;
 import dev.stockroom.transfer.TransferSettings;
+import dev.stockroom.transfer.UploadHeaders;
 import dev.stockroom.transfer.UploadTarget;
 import dev.stockroom.validation.ObjectKeys;
 import dev.stockroom.validation.Require;
@@ -251,6 +252,7 @@ public final class Stockroom implements AutoCloseable {
     private Executor executor;
     private Duration shutdownGracePeriod = Duration.ofSeconds(30);
     private byte[] resumeTokenKey;
+    private UploadHeaders uploadHeaders = UploadHeaders.defaults();
 
     private Builder() {}
 
@@ -389,6 +391,21 @@ public final class Stockroom implements AutoCloseable {
       return this;
     }
 
+    /** Sets which optional headers uploads carry (default {@link UploadHeaders#defaults()}). */
+    public Builder uploadHeaders(UploadHeaders headers) {
+      this.uploadHeaders = Require.nonNull(headers, "uploadHeaders");
+      return this;
+    }
+
+    /** Changes the upload headers in place: {@code uploadHeaders(h -> h.kindTag(true))}. */
+    public Builder uploadHeaders(Consumer<UploadHeaders.Builder> change) {
+      Require.nonNull(change, "uploadHeaders");
+      UploadHeaders.Builder headers = uploadHeaders.toBuilder();
+      change.accept(headers);
+      this.uploadHeaders = headers.build();
+      return this;
+    }
+
     /** Sets part size, multipart threshold, connections and files in flight. */
     public Builder transferSettings(TransferSettings settings) {
       this.transferSettings = Require.nonNull(settings, "transferSettings");
@@ -502,7 +519,8 @@ public final class Stockroom implements AutoCloseable {
       Setup setup = new Setup(bucket, region, endpointOverride, forcePathStyle, credentials,
           s3AsyncClient, s3Client, s3ClientCustomizer, policies, kmsKeyId, kmsClient, kmsKeyCheck,
           accelerate, transferSettings, awsCheckInterval, cloudFront, clock, executor,
-          shutdownGracePeriod, resumeTokenKey == null ? null : resumeTokenKey.clone());
+          shutdownGracePeriod, resumeTokenKey == null ? null : resumeTokenKey.clone(),
+          uploadHeaders);
       SetupChecks.check(setup);
       return new Stockroom(setup);
     }

@@ -86,7 +86,7 @@ public final class KindWorkload {
     return monthlyGrowth;
   }
 
-  /** Returns the tags on each object (Stockroom puts one, {@code stockroom-kind}). */
+  /** Returns the tags on each object (none by default; Stockroom puts one, {@code stockroom-kind}, when its {@code UploadHeaders.kindTag()} is on). */
   public int tagsPerObject() {
     return tagsPerObject;
   }
@@ -138,7 +138,7 @@ public final class KindWorkload {
     private long readsPerMonth;
     private Integer readWindowDays;
     private double monthlyGrowth;
-    private int tagsPerObject = 1;
+    private int tagsPerObject = 0;
     private final List<ExistingObjects> existing = new ArrayList<>();
 
     private Builder(DataKind kind) {

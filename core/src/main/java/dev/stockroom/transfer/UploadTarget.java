@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * One object of one kind, ready to be uploaded with its kind's storage class, encryption,
- * Cache-Control and {@code stockroom-kind} tag. Immutable: the {@code with…} methods return a new
+ * One object of one kind, ready to be uploaded with its kind's storage class, encryption and
+ * Cache-Control (and a {@code stockroom-kind} tag when {@link UploadHeaders#kindTag()} is on). Immutable: the {@code with…} methods return a new
  * target. Every upload checks its arguments first and writes nothing when they are wrong.
  *
  * <p>Sync methods throw; {@code …Async} methods put every failure, argument errors included, into

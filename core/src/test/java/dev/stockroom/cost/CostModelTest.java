@@ -60,7 +60,8 @@ class CostModelTest {
 
   @Test
   void oneGibImage_twelveMonths_standardThenInfrequentAccess() {
-    CostModel model = model(13, PRODUCT_IMAGE, k -> k.objectsPerMonth(1).size(GIB).monthlyGrowth(-1));
+    CostModel model = model(13, PRODUCT_IMAGE, k -> k.objectsPerMonth(1).size(GIB).monthlyGrowth(-1)
+        .tagsPerObject(1));
     CostProjection policy = model.project(PolicyCatalog.defaults());
 
     // STANDARD for 90 days = 2,160 h; STANDARD_IA from then to day 365 = 6,600 h.
@@ -197,7 +198,7 @@ class CostModelTest {
 
   @Test
   void transitionFees_arePer1000Objects() {
-    CostModel model = model(13, PRODUCT_IMAGE, k -> k.objectsPerMonth(10_000).size(1024 * KIB)
+    CostModel model = model(13, PRODUCT_IMAGE, k -> k.tagsPerObject(1).objectsPerMonth(10_000).size(1024 * KIB)
         .monthlyGrowth(-1));
     CostProjection policy = model.project(PolicyCatalog.defaults());
 

@@ -89,7 +89,7 @@ class UploadIT {
       assertThat(head.bucketKeyEnabled()).isTrue();
     }
     assertThat(admin.getObjectTagging(t -> t.bucket(bucket).key(key)).tagSet())
-        .containsExactly(Tag.builder().key("stockroom-kind").value(kind.id()).build());
+        .as("no tag unless asked: the kind is in the prefix").isEmpty();
     assertThat(stored.storageClass()).isEqualTo(policy.storageClass());
     assertThat(stored.size()).isEqualTo(bytes.length);
     assertThat(stored.eTag()).isEqualTo(head.eTag());
@@ -203,5 +203,16 @@ class UploadIT {
 
   private static StorageClass storageClass(HeadObjectResponse head) {
     return head.storageClass() == null ? StorageClass.STANDARD : head.storageClass();
+  }
+
+  @Test
+  void withKindTags_eachObjectIsTaggedWithItsKind() {
+    try (Stockroom tagging = SharedS3Mock.stockroom(bucket).uploadHeaders(h -> h.kindTag(true))
+        .build()) {
+      StoredObject stored = tagging.media().page("tagged.html")
+          .upload("<p>".getBytes(), "text/html");
+      assertThat(admin.getObjectTagging(t -> t.bucket(bucket).key(stored.key())).tagSet())
+          .containsExactly(Tag.builder().key("stockroom-kind").value("page").build());
+    }
   }
 }

@@ -1,6 +1,7 @@
 package dev.stockroom.internal.transfer;
 
 import dev.stockroom.policy.StoragePolicy;
+import dev.stockroom.transfer.UploadHeaders;
 import java.time.Instant;
 import java.util.Map;
 import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
@@ -11,23 +12,25 @@ import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 /** Builds the PUT for one object from its kind's policy: the one place that decides its headers. */
 final class PutRequests {
 
-  /** The tag every object carries: {@code stockroom-kind=product-image}. */
+  /** The tag objects carry when asked: {@code stockroom-kind=product-image}. */
   static final String KIND_TAG = "stockroom-kind";
 
   private PutRequests() {}
 
   static PutObjectRequest build(String bucket, String key, StoragePolicy policy,
       String contentType, Map<String, String> metadata, long size, Protection protection,
-      Instant retainUntil) {
+      Instant retainUntil, UploadHeaders headers) {
     PutObjectRequest.Builder put = PutObjectRequest.builder()
         .bucket(bucket)
         .key(key)
         .contentType(contentType)
         .cacheControl(policy.cacheControl())
         .storageClass(policy.storageClass())
-        .tagging(KIND_TAG + "=" + policy.kind().id())
         .checksumAlgorithm(ChecksumAlgorithm.CRC32_C)
         .serverSideEncryption(protection.encryption());
+    if (headers.kindTag()) {
+      put.tagging(KIND_TAG + "=" + policy.kind().id());
+    }
     if (!metadata.isEmpty()) {
       put.metadata(metadata);
     }

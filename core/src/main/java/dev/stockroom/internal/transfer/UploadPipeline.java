@@ -10,6 +10,7 @@ import dev.stockroom.policy.DataKind;
 import dev.stockroom.policy.StoragePolicy;
 import dev.stockroom.transfer.ResumeToken;
 import dev.stockroom.transfer.StoredObject;
+import dev.stockroom.transfer.UploadHeaders;
 import dev.stockroom.validation.ObjectKeys;
 import java.time.Clock;
 import java.time.Duration;
@@ -53,10 +54,13 @@ public final class UploadPipeline {
   private final InFlight inFlight;
   private final Clock clock;
   private final ResumeTokens tokens;
+  private final UploadHeaders headers;
 
   public UploadPipeline(String bucket, Sender sender, KmsKey kmsKey, BucketClient bucketClient,
-      Duration checkInterval, Executor io, InFlight inFlight, Clock clock, ResumeTokens tokens) {
+      Duration checkInterval, Executor io, InFlight inFlight, Clock clock, ResumeTokens tokens,
+      UploadHeaders headers) {
     this.tokens = tokens;
+    this.headers = headers;
     this.bucket = bucket;
     this.sender = sender;
     this.kmsKey = kmsKey;
@@ -164,7 +168,7 @@ public final class UploadPipeline {
     upload.sending();
     Instant retainUntil = protection.objectLock() ? retainUntil(request.policy()) : null;
     PutObjectRequest put = PutRequests.build(bucket, key, request.policy(), request.contentType(),
-        request.metadata(), request.source().size(), protection, retainUntil);
+        request.metadata(), request.source().size(), protection, retainUntil, headers);
     log.debug("Uploading '{}' to bucket '{}' as {} ({} bytes)", key, bucket,
         request.policy().kind(), request.source().size());
     if (request.resume() != null

@@ -82,7 +82,8 @@ public final class Assembly {
     ResumeTokens tokens = new ResumeTokens(setup.resumeTokenKey() != null
         ? setup.resumeTokenKey() : randomKey());
     UploadPipeline pipeline = new UploadPipeline(bucket, new Sender(transferManager, io), kmsKey,
-        s3.bucketClient(), setup.awsCheckInterval(), io, inFlight, setup.clock(), tokens);
+        s3.bucketClient(), setup.awsCheckInterval(), io, inFlight, setup.clock(), tokens,
+        setup.uploadHeaders());
     setup.policies().policies().forEach(policy -> kinds.put(policy.kind(), new DefaultKindObjects(
         pipeline, policy, setup.transferSettings().maxConcurrentFiles(), false)));
     this.resumption = new Resumption(bucket, tokens, kinds::get);

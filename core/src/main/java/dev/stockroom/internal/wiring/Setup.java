@@ -3,6 +3,7 @@ package dev.stockroom.internal.wiring;
 import dev.stockroom.links.CloudFrontSettings;
 import dev.stockroom.policy.PolicyCatalog;
 import dev.stockroom.transfer.TransferSettings;
+import dev.stockroom.transfer.UploadHeaders;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,7 +25,8 @@ public record Setup(String bucket, Region region, URI endpointOverride, boolean 
     Consumer<S3AsyncClientBuilder> s3ClientCustomizer, PolicyCatalog policies, String kmsKeyId,
     KmsClient kmsClient, boolean kmsKeyCheck, boolean accelerate,
     TransferSettings transferSettings, Duration awsCheckInterval, CloudFrontSettings cloudFront,
-    Clock clock, Executor executor, Duration shutdownGracePeriod, byte[] resumeTokenKey) {
+    Clock clock, Executor executor, Duration shutdownGracePeriod, byte[] resumeTokenKey,
+    UploadHeaders uploadHeaders) {
 
   /** Returns whether Stockroom creates the S3 client itself. */
   boolean createsS3Client() {
