@@ -202,7 +202,8 @@ class BucketLifecycleIT {
       assertThatThrownBy(() -> missing.lifecycle().plan())
           .isInstanceOf(StorageException.class)
           .hasMessageStartingWith(
-              "GetBucketLifecycleConfiguration on bucket 'no-such-bucket-here' failed: ")
+              "GetBucketLifecycleConfiguration on bucket 'no-such-bucket-here' failed with "
+                  + "NoSuchBucket (HTTP 404): ")
           .satisfies(e -> assertThat(((StorageException) e).bucket())
               .contains("no-such-bucket-here"));
     }

@@ -92,8 +92,9 @@ class FaultToleranceIT {
       assertThatThrownBy(() -> stockroom.media().productVideo("film.mp4").upload(file))
           .isInstanceOf(TransferFailedException.class)
           .hasMessageStartingWith("Upload on 'media/product-videos/film.mp4' in bucket '" + bucket
-              + "' failed: ")
-          .hasMessageContaining("Please reduce your request rate");
+              + "' failed with SlowDown (HTTP 503): Please reduce your request rate")
+          .satisfies(e -> assertThat(((TransferFailedException) e).errorCode())
+              .contains("SlowDown"));
     }
 
     var admin = SharedS3Mock.admin();

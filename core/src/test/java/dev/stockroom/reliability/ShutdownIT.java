@@ -265,7 +265,9 @@ class ShutdownIT {
       Files.writeString(catalog.resolve("img-" + i + ".jpg"), "image " + i);
     }
     proxy.hold(FaultyS3.putObject());
-    Stockroom stockroom = stockroom(Duration.ZERO).build();
+    // few held requests at a time: the proxy's threads must stay free for the cleanup
+    Stockroom stockroom = stockroom(Duration.ZERO).transferSettings(t -> t.maxConcurrentFiles(2))
+        .build();
     CompletableFuture<BatchResult> batch =
         stockroom.media().productImages().uploadDirectoryAsync(catalog,
         dev.stockroom.transfer.UploadProgressListener.NONE);

@@ -1,6 +1,7 @@
 package dev.stockroom.transfer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.qos.logback.classic.Level;
 import dev.stockroom.Stockroom;
@@ -75,5 +76,48 @@ class ObjectLockIT {
     assertThat(requests.sent("GetObjectLockConfiguration")).isEmpty();
     assertThat(requests.sent("PutObject").get(0).http().headers())
         .doesNotContainKey("x-amz-object-lock-mode");
+  }
+
+  private static Stockroom throughProxy(String bucket, dev.stockroom.testing.EarlyAnswerProxy proxy) {
+    return Stockroom.builder().bucket(bucket).region(SharedS3Mock.REGION)
+        .credentialsProvider(SharedS3Mock.CREDENTIALS).endpointOverride(proxy.endpoint())
+        .forcePathStyle(true).build();
+  }
+
+  @Test
+  void aStoreWithoutObjectLock_answering501_storesAuditLogsWithoutRetention_andWarnsOnce() {
+    String bucket = SharedS3Mock.newBucket();
+    try (var proxy = new dev.stockroom.testing.EarlyAnswerProxy(
+            line -> line.contains("object-lock"),
+            new dev.stockroom.testing.EarlyAnswerProxy.Answer(501, "NotImplemented"), -1);
+        LogCapture logs = new LogCapture();
+        Stockroom stockroom = throughProxy(bucket, proxy)) {
+      StoredObject stored = stockroom.logs().auditLog("a.log").upload(LINE, "text/plain");
+      stockroom.logs().auditLog("b.log").upload(LINE, "text/plain");
+
+      assertThat(stored.retainUntil()).isEmpty();
+      assertThat(SharedS3Mock.admin().headObject(h -> h.bucket(bucket).key(stored.key()))
+          .storageClass()).isEqualTo(StorageClass.GLACIER);
+      assertThat(logs.lines()).filteredOn(line -> line.contains("does not implement Object Lock"))
+          .hasSize(1);
+    }
+  }
+
+  @Test
+  void aFailingObjectLockCheck_namesTheKey_andSendsNothing() {
+    String bucket = SharedS3Mock.newBucket();
+    try (var proxy = new dev.stockroom.testing.EarlyAnswerProxy(
+            line -> line.contains("object-lock"),
+            new dev.stockroom.testing.EarlyAnswerProxy.Answer(403, "AccessDenied"), -1);
+        Stockroom stockroom = throughProxy(bucket, proxy)) {
+      assertThatThrownBy(() -> stockroom.logs().auditLog("a.log").upload(LINE, "text/plain"))
+          .isInstanceOf(dev.stockroom.exception.StorageException.class)
+          .hasMessageStartingWith("GetObjectLockConfiguration on bucket '" + bucket
+              + "' failed with AccessDenied (HTTP 403)")
+          .hasMessageEndingWith("; nothing was sent for 'logs/audit/a.log'")
+          .satisfies(e -> assertThat(((dev.stockroom.exception.StorageException) e).key())
+              .contains("logs/audit/a.log"));
+    }
+    assertThat(SharedS3Mock.admin().listObjectsV2(l -> l.bucket(bucket)).contents()).isEmpty();
   }
 }

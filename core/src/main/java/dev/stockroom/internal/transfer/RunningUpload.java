@@ -64,7 +64,10 @@ final class RunningUpload implements InFlight.Stoppable {
 
   private enum State { RUNNING, PAUSED, STOPPED }
 
-  /** Notes that bytes may now go to S3: from here on a failure has parts to clean up. */
+  /**
+   * Notes that bytes may now go to S3 in parts: from here on a failure may leave parts to clean
+   * up.
+   */
   void sending() {
     sending = true;
   }

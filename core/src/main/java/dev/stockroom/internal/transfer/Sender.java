@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 import software.amazon.awssdk.core.async.AsyncRequestBody;
 import software.amazon.awssdk.core.async.BlockingInputStreamAsyncRequestBody;
+import software.amazon.awssdk.core.async.BufferedSplittableAsyncRequestBody;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 import software.amazon.awssdk.transfer.s3.S3TransferManager;
@@ -35,10 +36,16 @@ public final class Sender {
 
   private final S3TransferManager transferManager;
   private final Executor io;
+  private final long wholeStreamLimit;
 
-  public Sender(S3TransferManager transferManager, Executor io) {
+  /**
+   * @param wholeStreamLimit the longest stream of known length read into memory and sent whole
+   *     (the multipart threshold)
+   */
+  public Sender(S3TransferManager transferManager, Executor io, long wholeStreamLimit) {
     this.transferManager = transferManager;
     this.io = io;
+    this.wholeStreamLimit = wholeStreamLimit;
   }
 
   CompletableFuture<Sent> send(PutObjectRequest put, UploadRequest request,
@@ -48,10 +55,7 @@ public final class Sender {
       return sendFile(put, file, request, upload);
     }
     if (source instanceof UploadSource.BytesSource bytes) {
-      CompletableFuture<CompletedUpload> done = transferManager.upload(u -> u.putObjectRequest(put)
-          .requestBody(AsyncRequestBody.fromBytes(bytes.bytes()))).completionFuture();
-      upload.onStop(() -> done.cancel(true));
-      return done.thenApply(result -> new Sent(result.response(), bytes.size()));
+      return sendBytes(put, bytes.bytes(), upload);
     }
     return sendStream(put, (UploadSource.StreamSource) source, upload);
   }
@@ -78,6 +82,13 @@ public final class Sender {
     return upload.completionFuture().thenApply(done -> new Sent(done.response(), file.size()));
   }
 
+  /**
+   * Sends a caller's stream so that every request can be sent again when S3 answers with a
+   * retryable error: a stream of known length up to the multipart threshold is read (bounded)
+   * into memory and sent as bytes; a longer or unknown-length one goes in parts, each buffered
+   * until S3 has it. Starts only when a Stockroom thread can read the stream, so a stream upload
+   * waiting for a thread holds no connection.
+   */
   private CompletableFuture<Sent> sendStream(PutObjectRequest put,
       UploadSource.StreamSource stream, RunningUpload running) {
     CompletableFuture<Sent> sent = new CompletableFuture<>();
@@ -86,37 +97,71 @@ public final class Sender {
         sent.cancel(false);
         return;
       }
-      BlockingInputStreamAsyncRequestBody body =
-          AsyncRequestBody.forBlockingInputStream(stream.length());
-      Upload upload = transferManager.upload(u -> u.putObjectRequest(put).requestBody(body));
-      CompletableFuture<CompletedUpload> done = upload.completionFuture();
-      // a stop reaches the transfer and unblocks the writer
-      running.onStop(() -> {
-        done.cancel(true);
-        body.cancel();
-      });
-      done.whenComplete((result, failure) -> {
-        if (failure != null) {
-          body.cancel();
-          sent.completeExceptionally(failure);
-        }
-      });
       try {
-        long size = body.writeInputStream(stream.stream());
-        done.thenAccept(result -> sent.complete(new Sent(result.response(), size)));
+        if (stream.length() != null && stream.length() <= wholeStreamLimit) {
+          byte[] bytes = StreamBytes.readStoppably(stream.stream(), stream.length(), running);
+          if (running.stopped()) {
+            sent.cancel(false);
+            return;
+          }
+          sendBytes(put, bytes, running).whenComplete((result, failure) -> {
+            if (failure != null) {
+              sent.completeExceptionally(failure);
+            } else {
+              sent.complete(result);
+            }
+          });
+        } else {
+          sendInParts(put, stream, running, sent);
+        }
       } catch (RuntimeException e) {
-        // the transfer's own failure is the better answer when it comes (it carries S3's): wait a
-        // moment for it before reporting the stream's
-        done.handle((result, failure) -> failure)
-            .completeOnTimeout(null, ANSWER_WAIT.toMillis(), TimeUnit.MILLISECONDS)
-            .thenAccept(failure -> {
-              sent.completeExceptionally(failure != null
-                  && !(Futures.unwrap(failure) instanceof CancellationException) ? failure : e);
-              done.cancel(true);
-            });
+        sent.completeExceptionally(e);
       }
     });
     return sent;
+  }
+
+  private CompletableFuture<Sent> sendBytes(PutObjectRequest put, byte[] bytes,
+      RunningUpload running) {
+    CompletableFuture<CompletedUpload> done = transferManager.upload(u -> u.putObjectRequest(put)
+        .requestBody(AsyncRequestBody.fromBytes(bytes))).completionFuture();
+    running.onStop(() -> done.cancel(true));
+    return done.thenApply(result -> new Sent(result.response(), bytes.length));
+  }
+
+  private void sendInParts(PutObjectRequest put, UploadSource.StreamSource stream,
+      RunningUpload running, CompletableFuture<Sent> sent) {
+    BlockingInputStreamAsyncRequestBody body =
+        AsyncRequestBody.forBlockingInputStream(stream.length());
+    // each part is buffered until S3 has it, so a part S3 answers with a 503 can be sent again
+    Upload upload = transferManager.upload(u -> u.putObjectRequest(put)
+        .requestBody(BufferedSplittableAsyncRequestBody.create(body)));
+    CompletableFuture<CompletedUpload> done = upload.completionFuture();
+    // a stop reaches the transfer and unblocks the writer
+    running.onStop(() -> {
+      done.cancel(true);
+      body.cancel();
+    });
+    done.whenComplete((result, failure) -> {
+      if (failure != null) {
+        body.cancel();
+        sent.completeExceptionally(failure);
+      }
+    });
+    try {
+      long size = body.writeInputStream(stream.stream());
+      done.thenAccept(result -> sent.complete(new Sent(result.response(), size)));
+    } catch (RuntimeException e) {
+      // the transfer's own failure is the better answer when it comes (it carries S3's): wait a
+      // moment for it before reporting the stream's
+      done.handle((result, failure) -> failure)
+          .completeOnTimeout(null, ANSWER_WAIT.toMillis(), TimeUnit.MILLISECONDS)
+          .thenAccept(failure -> {
+            sent.completeExceptionally(failure != null
+                && !(Futures.unwrap(failure) instanceof CancellationException) ? failure : e);
+            done.cancel(true);
+          });
+    }
   }
 
   private static TransferListener progress(LongConsumer bytesSent) {

@@ -1,6 +1,7 @@
 package dev.stockroom.internal.transfer;
 
 import dev.stockroom.exception.KmsKeyException;
+import dev.stockroom.exception.StorageException;
 import dev.stockroom.exception.StockroomException;
 import dev.stockroom.exception.TransferFailedException;
 import dev.stockroom.crypto.KmsKey;
@@ -10,6 +11,7 @@ import dev.stockroom.policy.DataKind;
 import dev.stockroom.policy.StoragePolicy;
 import dev.stockroom.transfer.ResumeToken;
 import dev.stockroom.transfer.StoredObject;
+import dev.stockroom.transfer.TransferSettings;
 import dev.stockroom.transfer.UploadHeaders;
 import dev.stockroom.validation.ObjectKeys;
 import java.time.Clock;
@@ -144,7 +146,7 @@ public final class UploadPipeline {
           .exceptionally(failure -> {
             Throwable cause = Futures.unwrap(failure);
             throw Futures.asCompletion(cause instanceof KmsKeyException kms ? kms.forKey(key)
-                : cause);
+                : cause instanceof StorageException storage ? storage.forKey(key) : cause);
           });
     });
   }
@@ -165,7 +167,11 @@ public final class UploadPipeline {
 
   private CompletableFuture<StoredObject> put(UploadRequest request, String key,
       Protection protection, RunningUpload upload) {
-    upload.sending();
+    long size = request.source().size();
+    if (size < 0 || size >= TransferSettings.MIN_PART_SIZE) {
+      // smaller objects never go in parts (S3's smallest part is 5 MiB): nothing to clean up
+      upload.sending();
+    }
     Instant retainUntil = protection.objectLock() ? retainUntil(request.policy()) : null;
     PutObjectRequest put = PutRequests.build(bucket, key, request.policy(), request.contentType(),
         request.metadata(), request.source().size(), protection, retainUntil, headers);

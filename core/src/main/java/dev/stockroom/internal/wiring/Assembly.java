@@ -81,7 +81,8 @@ public final class Assembly {
             cloudFront, setup.cloudFront().invalidationDelay(), guard)).orElse(null);
     ResumeTokens tokens = new ResumeTokens(setup.resumeTokenKey() != null
         ? setup.resumeTokenKey() : randomKey());
-    UploadPipeline pipeline = new UploadPipeline(bucket, new Sender(transferManager, io), kmsKey,
+    UploadPipeline pipeline = new UploadPipeline(bucket, new Sender(transferManager, io,
+        setup.transferSettings().multipartThreshold()), kmsKey,
         s3.bucketClient(), setup.awsCheckInterval(), io, inFlight, setup.clock(), tokens,
         setup.uploadHeaders());
     setup.policies().policies().forEach(policy -> kinds.put(policy.kind(), new DefaultKindObjects(
