@@ -39,8 +39,11 @@ public interface StoredObject {
   /** Returns the object's size in bytes. */
   long size();
 
-  /** Returns the server-side encryption S3 applied. */
-  ServerSideEncryption encryption();
+  /**
+   * Returns the server-side encryption S3 applied, as it answered (or as asked, for a store that
+   * does not say); empty when none was asked for and the store did not say.
+   */
+  Optional<ServerSideEncryption> encryption();
 
   /** Returns the KMS key that encrypts the object, for SSE-KMS. */
   Optional<String> kmsKeyId();

@@ -283,7 +283,7 @@ class LinksTest {
     @Override public java.util.Optional<String> versionId() { return java.util.Optional.empty(); }
     @Override public java.util.Optional<String> checksumCrc32c() { return java.util.Optional.empty(); }
     @Override public long size() { return 1; }
-    @Override public ServerSideEncryption encryption() { return ServerSideEncryption.AES256; }
+    @Override public java.util.Optional<ServerSideEncryption> encryption() { return java.util.Optional.of(ServerSideEncryption.AES256); }
     @Override public java.util.Optional<String> kmsKeyId() { return java.util.Optional.empty(); }
     @Override public boolean bucketKeyEnabled() { return false; }
     @Override public String cacheControl() { return "c"; }

@@ -22,8 +22,13 @@ import java.util.function.Predicate;
  */
 public final class EarlyAnswerProxy implements AutoCloseable {
 
-  /** An early answer: the HTTP status and S3's error code. */
-  public record Answer(int status, String code) {}
+  /** An early answer: the HTTP status, S3's error code and message. */
+  public record Answer(int status, String code, String message) {
+
+    public Answer(int status, String code) {
+      this(status, code, "answered before the body was read");
+    }
+  }
 
   private final ServerSocket server;
   private final URI upstream;
@@ -102,7 +107,7 @@ public final class EarlyAnswerProxy implements AutoCloseable {
 
   private void answerEarly(OutputStream out) throws IOException {
     byte[] body = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>" + answer.code()
-        + "</Code><Message>answered before the body was read</Message></Error>")
+        + "</Code><Message>" + answer.message() + "</Message></Error>")
         .getBytes(StandardCharsets.UTF_8);
     out.write(("HTTP/1.1 " + answer.status() + " Early\r\nContent-Type: application/xml\r\n"
         + "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n")

@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
 import software.amazon.awssdk.regions.Region;
@@ -50,10 +51,12 @@ public final class S3Clients implements SdkAutoCloseable {
    * @param accelerate whether to use Transfer Acceleration
    * @param transfer part size, threshold and connections
    * @param customizer a last say on the client builder, or null
+   * @param checksums whether the client computes request checksums where S3 supports them (off
+   *     for stores that refuse checksum headers)
    */
   public record Settings(Region region, URI endpointOverride, boolean forcePathStyle,
       AwsCredentialsProvider credentials, boolean accelerate, TransferSettings transfer,
-      Consumer<S3AsyncClientBuilder> customizer) {}
+      Consumer<S3AsyncClientBuilder> customizer, boolean checksums) {}
 
   /**
    * Returns the clients to use: the user's async client if given; otherwise one built from
@@ -107,6 +110,9 @@ public final class S3Clients implements SdkAutoCloseable {
             .thresholdInBytes(transfer.multipartThreshold()));
     if (settings.endpointOverride() != null) {
       builder.endpointOverride(settings.endpointOverride());
+    }
+    if (!settings.checksums()) {
+      builder.requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED);
     }
     if (settings.credentials() != null) {
       builder.credentialsProvider(settings.credentials());

@@ -11,7 +11,7 @@ import software.amazon.awssdk.services.s3.model.StorageClass;
 /** What S3 stored for one upload; see {@link StoredObject}. Nullable fields are optional ones. */
 record DefaultStoredObject(String bucket, String key, DataKind kind, StorageClass storageClass,
     String eTag, String versionIdOrNull, String checksumOrNull, long size,
-    ServerSideEncryption encryption, String kmsKeyIdOrNull, boolean bucketKeyEnabled,
+    ServerSideEncryption encryptionOrNull, String kmsKeyIdOrNull, boolean bucketKeyEnabled,
     String cacheControl, String contentType, Instant retainUntilOrNull) implements StoredObject {
 
   DefaultStoredObject {
@@ -20,7 +20,6 @@ record DefaultStoredObject(String bucket, String key, DataKind kind, StorageClas
     Require.nonNull(kind, "kind");
     Require.nonNull(storageClass, "storageClass");
     Require.nonNull(eTag, "eTag");
-    Require.nonNull(encryption, "encryption");
     Require.nonNull(cacheControl, "cacheControl");
     Require.nonNull(contentType, "contentType");
   }
@@ -33,6 +32,11 @@ record DefaultStoredObject(String bucket, String key, DataKind kind, StorageClas
   @Override
   public Optional<String> checksumCrc32c() {
     return Optional.ofNullable(checksumOrNull);
+  }
+
+  @Override
+  public Optional<ServerSideEncryption> encryption() {
+    return Optional.ofNullable(encryptionOrNull);
   }
 
   @Override
@@ -49,7 +53,7 @@ record DefaultStoredObject(String bucket, String key, DataKind kind, StorageClas
   public String toString() {
     return "StoredObject{bucket='" + bucket + "', key='" + key + "', kind=" + kind
         + ", storageClass=" + storageClass + ", size=" + size + ", eTag=" + eTag
-        + ", versionId=" + versionIdOrNull + ", encryption=" + encryption
+        + ", versionId=" + versionIdOrNull + ", encryption=" + encryptionOrNull
         + (kmsKeyIdOrNull == null ? "" : ", kmsKeyId=" + kmsKeyIdOrNull) + ", contentType='"
         + contentType + "', cacheControl='" + cacheControl + "'"
         + (retainUntilOrNull == null ? "" : ", retainUntil=" + retainUntilOrNull) + '}';

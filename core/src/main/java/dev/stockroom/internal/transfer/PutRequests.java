@@ -26,8 +26,10 @@ final class PutRequests {
         .contentType(contentType)
         .cacheControl(policy.cacheControl())
         .storageClass(policy.storageClass())
-        .checksumAlgorithm(ChecksumAlgorithm.CRC32_C)
         .serverSideEncryption(protection.encryption());
+    if (headers.checksums()) {
+      put.checksumAlgorithm(ChecksumAlgorithm.CRC32_C);
+    }
     if (headers.kindTag()) {
       put.tagging(KIND_TAG + "=" + policy.kind().id());
     }

@@ -137,10 +137,11 @@ public final class UploadPipeline {
   CompletableFuture<Protection> prepare(StoragePolicy policy, String key) {
     return Futures.capture(() -> {
       Protection protection = Protection.encryptionFor(policy, kmsKey.keyId().orElse(null), bucket,
-          key);
+          key, headers.serverSideEncryption());
       CompletableFuture<?> keyUsable = protection.encryption() == ServerSideEncryption.AWS_KMS
           && kmsKey.checkEnabled() ? kmsKey.verifyAsync() : CompletableFuture.completedFuture(null);
-      CompletableFuture<Boolean> lock = policy.retention().isPresent() ? objectLock.enabled()
+      CompletableFuture<Boolean> lock = policy.retention().isPresent()
+          && headers.objectLockRetention() ? objectLock.enabled()
           : CompletableFuture.completedFuture(false);
       return keyUsable.thenCombine(lock, (usable, locked) -> protection.withObjectLock(locked))
           .exceptionally(failure -> {
@@ -250,12 +251,17 @@ public final class UploadPipeline {
     });
   }
 
-  /** Keeps Stockroom's own and argument errors as they are; wraps everything else. */
+  /**
+   * Keeps Stockroom's own and argument errors as they are; wraps everything else, saying which
+   * upload header to turn off when the store refused one.
+   */
   private RuntimeException asTransferFailure(String key, Throwable cause) {
     if (cause instanceof StockroomException || cause instanceof IllegalArgumentException
         || cause instanceof IllegalStateException || cause instanceof NullPointerException) {
       return (RuntimeException) cause;
     }
-    return new TransferFailedException(bucket, key, cause);
+    TransferFailedException failure = new TransferFailedException(bucket, key, cause);
+    return HeaderRefusals.hint(cause).map(hint -> new TransferFailedException(
+        failure.getMessage() + "; " + hint, bucket, key, cause)).orElse(failure);
   }
 }

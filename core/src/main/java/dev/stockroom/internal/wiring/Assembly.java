@@ -61,7 +61,8 @@ public final class Assembly {
     String bucket = setup.bucket();
     this.s3 = S3Clients.create(setup.s3AsyncClient(), setup.s3Client(), new S3Clients.Settings(
         setup.region(), setup.endpointOverride(), setup.forcePathStyle(), setup.credentials(),
-        setup.accelerate(), setup.transferSettings(), setup.s3ClientCustomizer()));
+        setup.accelerate(), setup.transferSettings(), setup.s3ClientCustomizer(),
+        setup.uploadHeaders().checksums()));
     this.kms = new LazyClient<>(setup.kmsClient(),
         () -> AwsClients.kms(setup.region(), setup.credentials()));
     this.cloudFront = new LazyClient<>(setup.cloudFront() == null ? null

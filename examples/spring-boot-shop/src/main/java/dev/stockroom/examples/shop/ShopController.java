@@ -85,7 +85,7 @@ class ShopController {
 
   private static Map<String, Object> describe(StoredObject stored) {
     return Map.of("key", stored.key(), "size", stored.size(), "eTag", stored.eTag(),
-        "encryption", stored.encryption().toString(), "storageClass",
+        "encryption", stored.encryption().map(Object::toString).orElse("none"), "storageClass",
         stored.storageClass().toString());
   }
 }
