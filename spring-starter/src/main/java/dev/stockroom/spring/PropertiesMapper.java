@@ -1,212 +1,224 @@
 package dev.stockroom.spring;
 
 import dev.stockroom.Stockroom;
-import dev.stockroom.links.CloudFrontSettings;
-import dev.stockroom.policy.DataKind;
-import dev.stockroom.policy.PolicyCatalog;
-import dev.stockroom.policy.StoragePolicy;
-import dev.stockroom.policy.Transition;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
+import dev.stockroom.spring.InvalidStockroomPropertyException.Refused;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import org.springframework.core.io.Resource;
+import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.s3.model.TransitionStorageClass;
+import software.amazon.awssdk.regions.providers.AwsRegionProvider;
+import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
+import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * Applies {@link StockroomProperties} to a {@link Stockroom.Builder}. Every value the builder
- * refuses is reported as an {@link InvalidStockroomPropertyException} naming the property.
+ * Applies {@link StockroomProperties} and the application's AWS beans to a
+ * {@link Stockroom.Builder}, calling the builder only for what is set so that the rest keeps
+ * core's defaults. Every value the builder refuses is reported as an
+ * {@link InvalidStockroomPropertyException} naming the property and its value; what was set from
+ * where is recorded in a {@link SettingSources} for the failures of {@code build()}.
  */
 final class PropertiesMapper {
 
   private static final String P = StockroomProperties.PREFIX + ".";
-  private static final Set<String> ARCHIVE_CLASSES = Set.of("GLACIER", "GLACIER_IR",
-      "DEEP_ARCHIVE");
 
-  private PropertiesMapper() {}
+  private final StockroomProperties properties;
+  private final AwsBeans beans;
+  private final PropertyValues values;
+  private final Stockroom.Builder builder;
+  private final SettingSources sources = new SettingSources();
 
-  static void apply(StockroomProperties properties, Stockroom.Builder builder) {
+  private PropertiesMapper(StockroomProperties properties, AwsBeans beans,
+      PropertyValues values, Stockroom.Builder builder) {
+    this.properties = properties;
+    this.beans = beans;
+    this.values = values;
+    this.builder = builder;
+  }
+
+  /**
+   * Applies {@code properties} and {@code beans} to {@code builder}.
+   *
+   * @return where each setting came from, to explain a failure of {@code build()}
+   * @throws InvalidStockroomPropertyException naming the property and its value
+   */
+  static SettingSources apply(StockroomProperties properties, AwsBeans beans,
+      PropertyValues values, Stockroom.Builder builder) {
+    PropertiesMapper mapper = new PropertiesMapper(properties, beans, values, builder);
+    mapper.apply();
+    return mapper.sources;
+  }
+
+  private void apply() {
     if (properties.getBucket() == null || properties.getBucket().isBlank()) {
-      throw new InvalidStockroomPropertyException(P + "bucket", "no bucket is set",
-          "Set stockroom.bucket to the S3 bucket Stockroom stores into, or set "
-              + "stockroom.enabled=false.", null);
+      throw new InvalidStockroomPropertyException(List.of(Refused.notSet(P + "bucket")),
+          "no bucket is set", "Set stockroom.bucket to the S3 bucket Stockroom stores into, or "
+          + "set stockroom.enabled=false.", null);
     }
-    set(P + "bucket", properties.getBucket(), () -> builder.bucket(properties.getBucket()));
-    if (properties.getRegion() != null) {
-      set(P + "region", properties.getRegion(),
-          () -> builder.region(Region.of(properties.getRegion())));
-    }
+    Refused bucket = values.refused(P + "bucket", properties.getBucket());
+    set(bucket, () -> builder.bucket(properties.getBucket()));
+    sources.property("bucket", bucket);
+    clients();
     if (properties.getEndpoint() != null) {
-      set(P + "endpoint", properties.getEndpoint(),
+      property("endpointOverride", "endpoint", properties.getEndpoint(),
           () -> builder.endpointOverride(properties.getEndpoint()));
     }
-    builder.forcePathStyle(properties.isPathStyle()).accelerate(properties.isAccelerate());
-    kms(properties.getKms(), builder);
-    transfer(properties.getTransfer(), builder);
-    if (properties.getCloudFront().getDomain() != null) {
-      builder.cloudFront(cloudFront(properties.getCloudFront()));
+    if (properties.getPathStyle() != null) {
+      property("forcePathStyle", "path-style", properties.getPathStyle(),
+          () -> builder.forcePathStyle(properties.getPathStyle()));
     }
+    if (properties.getAccelerate() != null) {
+      property("accelerate", "accelerate", properties.getAccelerate(),
+          () -> builder.accelerate(properties.getAccelerate()));
+    }
+    if (properties.getShutdownGracePeriod() != null) {
+      property("shutdownGracePeriod", "shutdown-grace-period",
+          properties.getShutdownGracePeriod(),
+          () -> builder.shutdownGracePeriod(properties.getShutdownGracePeriod()));
+    }
+    if (properties.getResumeTokenKey() != null) {
+      resumeTokenKey(properties.getResumeTokenKey());
+    }
+    kms(properties.getKms());
+    transfer(properties.getTransfer());
+    CloudFrontMapper.map(properties.getCloudFront(), beans.cloudFront(), values)
+        .ifPresent(builder::cloudFront);
     if (!properties.getPolicies().isEmpty()) {
-      builder.policies(policies(properties.getPolicies()));
+      builder.policies(PolicyOverrides.apply(properties.getPolicies(), values));
     }
   }
 
-  private static void kms(StockroomProperties.Kms kms, Stockroom.Builder builder) {
-    if (kms.getKeyId() != null) {
-      set(P + "kms.key-id", kms.getKeyId(), () -> builder.kmsKeyId(kms.getKeyId()));
-    }
-    builder.kmsKeyCheck(kms.isKeyCheck());
-    set(P + "kms.check-interval", kms.getCheckInterval(),
-        () -> builder.awsCheckInterval(kms.getCheckInterval()));
-  }
-
-  private static void transfer(StockroomProperties.Transfer transfer, Stockroom.Builder builder) {
-    set(P + "transfer", transfer.getPartSize(), () -> builder.transferSettings(t -> t
-        .partSize(transfer.getPartSize().toBytes())
-        .multipartThreshold(transfer.getMultipartThreshold().toBytes())
-        .maxConnections(transfer.getMaxConnections())
-        .maxConcurrentFiles(transfer.getMaxConcurrentFiles())));
-  }
-
-  private static CloudFrontSettings cloudFront(StockroomProperties.CloudFront cf) {
-    String prefix = P + "cloud-front.";
-    CloudFrontSettings.Builder settings = CloudFrontSettings.builder();
-    set(prefix + "domain", cf.getDomain(), () -> settings.domain(cf.getDomain()));
-    if (cf.getKeyPairId() == null || cf.getPrivateKey() == null) {
-      throw new InvalidStockroomPropertyException(prefix + "private-key",
-          "a CloudFront domain is set but no key pair",
-          "Set stockroom.cloud-front.key-pair-id and stockroom.cloud-front.private-key (e.g. "
-              + "file:/run/secrets/cloudfront.pem), or remove stockroom.cloud-front.domain.", null);
-    }
-    String pem = read(cf.getPrivateKey());
-    set(prefix + "private-key", cf.getPrivateKey().getDescription(),
-        () -> settings.keyPairPem(cf.getKeyPairId(), pem));
-    set(prefix + "link-window", cf.getLinkWindow(), () -> settings.linkWindow(cf.getLinkWindow()));
-    set(prefix + "maximum-lifetime", cf.getMaximumLifetime(),
-        () -> settings.shortLivedMaximum(cf.getMaximumLifetime()));
-    set(prefix + "minimum-remaining-lifetime", cf.getMinimumRemainingLifetime(),
-        () -> settings.minimumRemainingLifetime(cf.getMinimumRemainingLifetime()));
-    set(prefix + "cache-size", cf.getCacheSize(), () -> settings.cacheSize(cf.getCacheSize()));
-    if (cf.getCookieDomain() != null) {
-      set(prefix + "cookie-domain", cf.getCookieDomain(),
-          () -> settings.cookieDomain(cf.getCookieDomain()));
-    }
-    if (cf.getDistributionId() != null) {
-      set(prefix + "distribution-id", cf.getDistributionId(),
-          () -> settings.distributionId(cf.getDistributionId()));
-    }
-    return settings.build();
-  }
-
-  private static String read(Resource key) {
-    String property = P + "cloud-front.private-key";
-    if (!key.exists() || !key.isReadable()) {
-      throw new InvalidStockroomPropertyException(property, key.getDescription()
-          + " cannot be read", "Point stockroom.cloud-front.private-key at a readable PEM file, "
-          + "e.g. file:/run/secrets/cloudfront.pem.", null);
-    }
-    try (InputStream in = key.getInputStream()) {
-      return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
-    } catch (IOException e) {
-      throw new InvalidStockroomPropertyException(property, key.getDescription()
-          + " cannot be read", "Point stockroom.cloud-front.private-key at a readable PEM file.",
-          e);
-    }
-  }
-
-  private static PolicyCatalog policies(Map<String, StockroomProperties.Policy> overrides) {
-    PolicyCatalog.Builder catalog = PolicyCatalog.builder();
-    overrides.forEach((id, policy) -> {
-      String prefix = P + "policies." + id;
-      DataKind kind = kind(prefix, id);
-      set(prefix, id, () -> catalog.policy(kind, p -> override(prefix, policy, p)));
+  /**
+   * Passes the application's clients, and its region and credentials beans only where Stockroom
+   * creates a client that uses them: core refuses settings it would ignore.
+   */
+  private void clients() {
+    beans.s3Async().ifPresent(client -> {
+      builder.s3AsyncClient(client);
+      sources.client("S3AsyncClient");
     });
-    return catalog.build();
+    beans.s3().ifPresent(builder::s3Client);
+    beans.kms().ifPresent(client -> {
+      builder.kmsClient(client);
+      sources.client("KmsClient");
+    });
+    boolean createsS3 = beans.s3Async().isEmpty();
+    boolean createsKms = properties.getKms().getKeyId() != null
+        && !Boolean.FALSE.equals(properties.getKms().getKeyCheck()) && beans.kms().isEmpty();
+    boolean createsCloudFront = properties.getCloudFront().getDistributionId() != null
+        && beans.cloudFront().isEmpty();
+    if (properties.getRegion() != null) {
+      property("region", "region", properties.getRegion(),
+          () -> builder.region(Region.of(properties.getRegion())));
+    } else if (createsS3 || createsKms) {
+      beans.region().ifPresent(provider -> {
+        builder.region(regionOf(provider));
+        sources.bean("region", "AwsRegionProvider");
+      });
+    }
+    if (createsS3 || createsKms || createsCloudFront) {
+      beans.credentials().ifPresent(credentials -> {
+        builder.credentialsProvider(credentials);
+        sources.bean("credentialsProvider", "AwsCredentialsProvider");
+      });
+    }
   }
 
-  private static DataKind kind(String property, String id) {
+  private static Region regionOf(AwsRegionProvider provider) {
     try {
-      return DataKind.fromId(id);
+      return provider.getRegion();
+    } catch (SdkClientException e) {
+      throw new InvalidStockroomPropertyException(List.of(Refused.notSet(P + "region")),
+          "no region is set, and the application's AwsRegionProvider bean has none: "
+          + e.getMessage(), "Set stockroom.region, or the region of the application's AWS setup "
+          + "(e.g. spring.cloud.aws.region.static, AWS_REGION).", e);
+    }
+  }
+
+  private void kms(StockroomProperties.Kms kms) {
+    if (kms.getKeyId() != null) {
+      property("kmsKeyId", "kms.key-id", kms.getKeyId(), () -> builder.kmsKeyId(kms.getKeyId()));
+    }
+    if (kms.getKeyCheck() != null) {
+      property("kmsKeyCheck", "kms.key-check", kms.getKeyCheck(),
+          () -> builder.kmsKeyCheck(kms.getKeyCheck()));
+    }
+    if (kms.getCheckInterval() != null) {
+      property("awsCheckInterval", "kms.check-interval", kms.getCheckInterval(),
+          () -> builder.awsCheckInterval(kms.getCheckInterval()));
+    }
+  }
+
+  private void transfer(StockroomProperties.Transfer transfer) {
+    if (transfer.getPartSize() != null) {
+      property("transferSettings", "transfer.part-size", transfer.getPartSize(),
+          () -> builder.transferSettings(t -> t.partSize(transfer.getPartSize().toBytes())));
+    }
+    if (transfer.getMultipartThreshold() != null) {
+      property("transferSettings", "transfer.multipart-threshold",
+          transfer.getMultipartThreshold(), () -> builder.transferSettings(
+              t -> t.multipartThreshold(transfer.getMultipartThreshold().toBytes())));
+    }
+    if (transfer.getMaxConnections() != null) {
+      property("transferSettings", "transfer.max-connections", transfer.getMaxConnections(),
+          () -> builder.transferSettings(t -> t.maxConnections(transfer.getMaxConnections())));
+    }
+    if (transfer.getMaxConcurrentFiles() != null) {
+      property("maxConcurrentFiles", "transfer.max-concurrent-files",
+          transfer.getMaxConcurrentFiles(), () -> builder.transferSettings(
+              t -> t.maxConcurrentFiles(transfer.getMaxConcurrentFiles())));
+    }
+  }
+
+  /**
+   * Decodes the key and hands it to the builder. No message, cause or log line carries the
+   * value: the JDK's decoder names the offending character, so its exception is not chained.
+   */
+  private void resumeTokenKey(String base64) {
+    Refused property = Refused.secret(P + "resume-token-key");
+    String action = "Set " + P + "resume-token-key to base64 of at least 32 random bytes, e.g. "
+        + "the output of: openssl rand -base64 32";
+    String compact = base64.replaceAll("\\s", "");
+    byte[] key;
+    try {
+      key = (compact.indexOf('-') >= 0 || compact.indexOf('_') >= 0 ? Base64.getUrlDecoder()
+          : Base64.getDecoder()).decode(compact);
     } catch (IllegalArgumentException e) {
-      throw new InvalidStockroomPropertyException(property, e.getMessage(), "Use one of "
-          + List.of(DataKind.values()).stream().map(DataKind::id).toList() + ".", e);
+      throw new InvalidStockroomPropertyException(List.of(property), "the value is not base64",
+          action, null);
+    }
+    try {
+      builder.resumeTokenKey(key);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidStockroomPropertyException(List.of(property), e.getMessage(), action, null);
+    } finally {
+      Arrays.fill(key, (byte) 0);
     }
   }
 
-  private static void override(String prefix, StockroomProperties.Policy policy,
-      StoragePolicy.Builder p) {
-    if (policy.getPrefix() != null) {
-      p.prefix(policy.getPrefix());
-    }
-    if (policy.getCacheControl() != null) {
-      p.cacheControl(policy.getCacheControl());
-    }
-    if (policy.getTransitionToIa() != null) {
-      p.transition(days(prefix + ".transition-to-ia", policy.getTransitionToIa()),
-          TransitionStorageClass.STANDARD_IA);
-    }
-    if (policy.getTransitionToArchive() != null || policy.getArchiveClass() != null) {
-      archive(prefix, policy, p);
-    }
-    if (policy.getExpiration() != null) {
-      p.expirationDays(days(prefix + ".expiration", policy.getExpiration()));
-    }
-    if (policy.getNoncurrentExpiration() != null) {
-      p.noncurrentVersionExpirationDays(days(prefix + ".noncurrent-expiration",
-          policy.getNoncurrentExpiration()));
-    }
-  }
-
-  /** Replaces the archive step (GLACIER, GLACIER_IR or DEEP_ARCHIVE) of the kind's transitions. */
-  private static void archive(String prefix, StockroomProperties.Policy policy,
-      StoragePolicy.Builder p) {
-    StoragePolicy current = p.build();
-    List<Transition> kept = new ArrayList<>();
-    Transition archive = null;
-    for (Transition t : current.transitions()) {
-      if (ARCHIVE_CLASSES.contains(t.storageClass().toString())) {
-        archive = t;
-      } else {
-        kept.add(t);
-      }
-    }
-    String archiveClass = policy.getArchiveClass() != null ? policy.getArchiveClass()
-        : archive != null ? archive.storageClass().toString() : "GLACIER";
-    if (!ARCHIVE_CLASSES.contains(archiveClass)) {
-      throw new IllegalArgumentException("archive-class must be one of " + ARCHIVE_CLASSES
-          + ", but was " + archiveClass);
-    }
-    Integer days = policy.getTransitionToArchive() != null
-        ? days(prefix + ".transition-to-archive", policy.getTransitionToArchive())
-        : archive != null ? archive.days() : null;
-    if (days == null) {
-      throw new IllegalArgumentException("archive-class needs transition-to-archive: the kind has "
-          + "no archive step yet");
-    }
-    kept.add(Transition.of(days, TransitionStorageClass.fromValue(archiveClass)));
-    p.transitions(kept);
-  }
-
-  private static int days(String property, Duration duration) {
-    if (duration.isNegative() || duration.toSeconds() % 86_400 != 0) {
-      throw new IllegalArgumentException(property + " must be whole days (e.g. 120d), but was "
-          + duration);
-    }
-    return Math.toIntExact(duration.toDays());
+  /** Applies a property that maps to the builder setting {@code setting}, and records it. */
+  private void property(String setting, String name, Object value, Runnable call) {
+    Refused refused = values.refused(P + name, value);
+    set(refused, call);
+    sources.property(setting, refused);
   }
 
   /** Runs a builder call, reporting a refused value against {@code property}. */
-  private static void set(String property, Object value, Runnable call) {
+  static void set(Refused property, Runnable call) {
     try {
       call.run();
     } catch (IllegalArgumentException | NullPointerException e) {
-      throw new InvalidStockroomPropertyException(property, e.getMessage(), "Correct "
-          + property + " (was '" + value + "').", e);
+      throw new InvalidStockroomPropertyException(List.of(property), e.getMessage(),
+          "Correct " + property.property() + ".", e);
     }
   }
+
+  /** The application's AWS beans the starter may reuse, each present when there is one only. */
+  record AwsBeans(Optional<S3AsyncClient> s3Async, Optional<S3Client> s3, Optional<KmsClient> kms,
+      Optional<CloudFrontClient> cloudFront, Optional<AwsCredentialsProvider> credentials,
+      Optional<AwsRegionProvider> region) {}
 }

@@ -2,15 +2,20 @@ package dev.stockroom.spring;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.convert.DurationUnit;
 import org.springframework.core.io.Resource;
 import org.springframework.util.unit.DataSize;
 
 /**
  * Stockroom's settings under {@code stockroom.*}. JavaBean getters and setters (unlike the core
- * API) because Spring binds them.
+ * API) because Spring binds them. A property left unset is null here and is not passed to the
+ * Stockroom builder, so it keeps core's default; the javadoc of each says what that default is.
  */
 @ConfigurationProperties(StockroomProperties.PREFIX)
 public class StockroomProperties {
@@ -24,17 +29,44 @@ public class StockroomProperties {
   /** The S3 bucket Stockroom stores into (required). */
   private String bucket;
 
-  /** The AWS region; defaults to the region of the application's AWS setup or environment. */
+  /**
+   * The AWS region of the clients Stockroom creates. Unset: the application's AwsRegionProvider
+   * bean if there is one, else AWS_REGION, aws.region or the profile. Refused when Stockroom
+   * creates no client (the application's own S3AsyncClient, and its KmsClient or no KMS key).
+   */
   private String region;
 
-  /** An S3-compatible endpoint (S3Mock, MinIO, LocalStack) to use instead of AWS. */
+  /**
+   * An S3-compatible endpoint (S3Mock, MinIO, LocalStack) to use instead of AWS. Unset: AWS.
+   * Refused next to the application's own S3AsyncClient.
+   */
   private URI endpoint;
 
-  /** Whether to address the bucket in the path (most S3-compatible endpoints need it). */
-  private boolean pathStyle;
+  /**
+   * Whether to address the bucket in the path (most S3-compatible endpoints need it). Unset: off,
+   * as in core. Refused when true next to the application's own S3AsyncClient.
+   */
+  private Boolean pathStyle;
 
-  /** Whether uploads use S3 Transfer Acceleration (off under an endpoint override). */
-  private boolean accelerate;
+  /**
+   * Whether uploads use S3 Transfer Acceleration (turned off, with a warning, under an endpoint).
+   * Unset: off, as in core.
+   */
+  private Boolean accelerate;
+
+  /**
+   * How long closing Stockroom (with the application context) lets uploads in flight finish
+   * before it stops them, 0 to 1h. Unset: core's default, 30 seconds.
+   */
+  private Duration shutdownGracePeriod;
+
+  /**
+   * The key resume tokens are signed with, as base64 of at least 32 random bytes (e.g. the output
+   * of "openssl rand -base64 32"); keep it in a secret store. Every instance that resumes another
+   * one's uploads needs the same key. Unset: core's default, a random key per instance, so tokens
+   * resume only in the instance that paused them. Never shown in reports or logs.
+   */
+  private String resumeTokenKey;
 
   /** SSE-KMS settings. */
   private final Kms kms = new Kms();
@@ -83,20 +115,36 @@ public class StockroomProperties {
     this.endpoint = endpoint;
   }
 
-  public boolean isPathStyle() {
+  public Boolean getPathStyle() {
     return pathStyle;
   }
 
-  public void setPathStyle(boolean pathStyle) {
+  public void setPathStyle(Boolean pathStyle) {
     this.pathStyle = pathStyle;
   }
 
-  public boolean isAccelerate() {
+  public Boolean getAccelerate() {
     return accelerate;
   }
 
-  public void setAccelerate(boolean accelerate) {
+  public void setAccelerate(Boolean accelerate) {
     this.accelerate = accelerate;
+  }
+
+  public Duration getShutdownGracePeriod() {
+    return shutdownGracePeriod;
+  }
+
+  public void setShutdownGracePeriod(Duration shutdownGracePeriod) {
+    this.shutdownGracePeriod = shutdownGracePeriod;
+  }
+
+  public String getResumeTokenKey() {
+    return resumeTokenKey;
+  }
+
+  public void setResumeTokenKey(String resumeTokenKey) {
+    this.resumeTokenKey = resumeTokenKey;
   }
 
   public Kms getKms() {
@@ -122,14 +170,23 @@ public class StockroomProperties {
   /** SSE-KMS settings. */
   public static class Kms {
 
-    /** The KMS key id, alias or ARN for SSE-KMS; transactional uploads are refused without it. */
+    /**
+     * The KMS key id, alias or ARN for SSE-KMS; transactional uploads are refused without it.
+     * Unset: no KMS key (media and logs get SSE-S3).
+     */
     private String keyId;
 
-    /** Whether to check the key through KMS DescribeKey before the first SSE-KMS upload. */
-    private boolean keyCheck = true;
+    /**
+     * Whether to check the key through KMS DescribeKey before the first SSE-KMS upload. Unset:
+     * on, as in core.
+     */
+    private Boolean keyCheck;
 
-    /** How long the answers of the KMS key and Object Lock checks are kept. */
-    private Duration checkInterval = Duration.ofMinutes(15);
+    /**
+     * How long the answers of the KMS key and Object Lock checks are kept. Unset: core's
+     * default, 15 minutes.
+     */
+    private Duration checkInterval;
 
     public String getKeyId() {
       return keyId;
@@ -139,11 +196,11 @@ public class StockroomProperties {
       this.keyId = keyId;
     }
 
-    public boolean isKeyCheck() {
+    public Boolean getKeyCheck() {
       return keyCheck;
     }
 
-    public void setKeyCheck(boolean keyCheck) {
+    public void setKeyCheck(Boolean keyCheck) {
       this.keyCheck = keyCheck;
     }
 
@@ -156,35 +213,62 @@ public class StockroomProperties {
     }
   }
 
-  /** CloudFront signed links and cookies; configured when a domain is set. */
+  /**
+   * CloudFront signed links and cookies; configured when a domain is set. Give one key pair with
+   * key-pair-id and private-key, or several (for rotation) with key-pairs, never both.
+   */
   public static class CloudFront {
 
     /** The distribution's domain, e.g. d111111abcdef8.cloudfront.net. */
     private String domain;
 
-    /** The id of the CloudFront public key that verifies the private key below. */
+    /** The id of the CloudFront public key that verifies private-key (the one-key-pair form). */
     private String keyPairId;
 
-    /** The PEM private key (PKCS#8, PKCS#1 or SEC 1), e.g. file:/run/secrets/cloudfront.pem. */
+    /**
+     * The PEM private key (PKCS#8, PKCS#1 or SEC 1) of key-pair-id, e.g.
+     * file:/run/secrets/cloudfront.pem (the one-key-pair form).
+     */
     private Resource privateKey;
 
-    /** The window link expiries are rounded up to: one signature per object per window. */
-    private Duration linkWindow = Duration.ofMinutes(10);
+    /**
+     * Several key pairs, for key rotation: each with an id and a private-key. The one named by
+     * active-key-pair-id signs; the others stay configured so that rotateTo can switch to them.
+     */
+    private final List<KeyPair> keyPairs = new ArrayList<>();
 
-    /** The longest lifetime of links to user uploads. */
-    private Duration maximumLifetime = Duration.ofMinutes(15);
+    /** The id of the key pair that signs. Unset: the first key pair given. */
+    private String activeKeyPairId;
 
-    /** The least lifetime a link is handed out with. */
-    private Duration minimumRemainingLifetime = Duration.ofMinutes(1);
+    /**
+     * The window link expiries are rounded up to: one signature per object per window. Unset:
+     * core's default, 10 minutes.
+     */
+    private Duration linkWindow;
 
-    /** The most signed links kept in memory. */
-    private long cacheSize = 100_000;
+    /** The longest lifetime of links to user uploads. Unset: core's default, 15 minutes. */
+    private Duration maximumLifetime;
 
-    /** The Domain attribute of signed cookies; defaults to the distribution's domain. */
+    /** The least lifetime a link is handed out with. Unset: core's default, 1 minute. */
+    private Duration minimumRemainingLifetime;
+
+    /** The most signed links kept in memory. Unset: core's default, 100,000. */
+    private Long cacheSize;
+
+    /** The Domain attribute of signed cookies. Unset: the distribution's domain. */
     private String cookieDomain;
 
-    /** The distribution id, needed for invalidations. */
+    /** The Path attribute of signed cookies. Unset: core's default, "/". */
+    private String cookiePath;
+
+    /** The distribution id, needed for invalidations. Unset: invalidations are refused. */
     private String distributionId;
+
+    /**
+     * How long invalidations are gathered into one CloudFront request. Unset: core's default,
+     * 1 second.
+     */
+    private Duration invalidationDelay;
 
     public String getDomain() {
       return domain;
@@ -208,6 +292,18 @@ public class StockroomProperties {
 
     public void setPrivateKey(Resource privateKey) {
       this.privateKey = privateKey;
+    }
+
+    public List<KeyPair> getKeyPairs() {
+      return keyPairs;
+    }
+
+    public String getActiveKeyPairId() {
+      return activeKeyPairId;
+    }
+
+    public void setActiveKeyPairId(String activeKeyPairId) {
+      this.activeKeyPairId = activeKeyPairId;
     }
 
     public Duration getLinkWindow() {
@@ -234,11 +330,11 @@ public class StockroomProperties {
       this.minimumRemainingLifetime = minimumRemainingLifetime;
     }
 
-    public long getCacheSize() {
+    public Long getCacheSize() {
       return cacheSize;
     }
 
-    public void setCacheSize(long cacheSize) {
+    public void setCacheSize(Long cacheSize) {
       this.cacheSize = cacheSize;
     }
 
@@ -250,12 +346,54 @@ public class StockroomProperties {
       this.cookieDomain = cookieDomain;
     }
 
+    public String getCookiePath() {
+      return cookiePath;
+    }
+
+    public void setCookiePath(String cookiePath) {
+      this.cookiePath = cookiePath;
+    }
+
     public String getDistributionId() {
       return distributionId;
     }
 
     public void setDistributionId(String distributionId) {
       this.distributionId = distributionId;
+    }
+
+    public Duration getInvalidationDelay() {
+      return invalidationDelay;
+    }
+
+    public void setInvalidationDelay(Duration invalidationDelay) {
+      this.invalidationDelay = invalidationDelay;
+    }
+  }
+
+  /** One CloudFront key pair of {@code stockroom.cloud-front.key-pairs}. */
+  public static class KeyPair {
+
+    /** The id of the CloudFront public key that verifies private-key. */
+    private String id;
+
+    /** The PEM private key (PKCS#8, PKCS#1 or SEC 1), e.g. file:/run/secrets/cloudfront-2.pem. */
+    private Resource privateKey;
+
+    public String getId() {
+      return id;
+    }
+
+    public void setId(String id) {
+      this.id = id;
+    }
+
+    public Resource getPrivateKey() {
+      return privateKey;
+    }
+
+    public void setPrivateKey(Resource privateKey) {
+      this.privateKey = privateKey;
     }
   }
 
@@ -274,20 +412,23 @@ public class StockroomProperties {
     }
   }
 
-  /** Upload settings. */
+  /**
+   * Upload settings. Part size, threshold and connections configure the S3 client Stockroom
+   * creates, and are refused next to the application's own S3AsyncClient.
+   */
   public static class Transfer {
 
-    /** The size of each part of a multipart upload (5MB to 5GB). */
-    private DataSize partSize = DataSize.ofMegabytes(8);
+    /** The size of each part of a multipart upload, 5MB to 5GB. Unset: core's default, 8 MiB. */
+    private DataSize partSize;
 
-    /** Objects from this size are uploaded in parts. */
-    private DataSize multipartThreshold = DataSize.ofMegabytes(16);
+    /** Objects from this size are uploaded in parts. Unset: core's default, 16 MiB. */
+    private DataSize multipartThreshold;
 
-    /** The most HTTP connections to S3. */
-    private int maxConnections = 64;
+    /** The most HTTP connections to S3. Unset: core's default, 64. */
+    private Integer maxConnections;
 
-    /** The most files of a directory upload in flight. */
-    private int maxConcurrentFiles = 64;
+    /** The most files of a directory upload in flight. Unset: core's default, 64. */
+    private Integer maxConcurrentFiles;
 
     public DataSize getPartSize() {
       return partSize;
@@ -305,24 +446,27 @@ public class StockroomProperties {
       this.multipartThreshold = multipartThreshold;
     }
 
-    public int getMaxConnections() {
+    public Integer getMaxConnections() {
       return maxConnections;
     }
 
-    public void setMaxConnections(int maxConnections) {
+    public void setMaxConnections(Integer maxConnections) {
       this.maxConnections = maxConnections;
     }
 
-    public int getMaxConcurrentFiles() {
+    public Integer getMaxConcurrentFiles() {
       return maxConcurrentFiles;
     }
 
-    public void setMaxConcurrentFiles(int maxConcurrentFiles) {
+    public void setMaxConcurrentFiles(Integer maxConcurrentFiles) {
       this.maxConcurrentFiles = maxConcurrentFiles;
     }
   }
 
-  /** Overrides of one kind's policy; unset fields keep the default. */
+  /**
+   * Overrides of one kind's policy; unset fields keep the default. Applied one at a time in the
+   * order of the fields below, each checked against the policy's invariants.
+   */
   public static class Policy {
 
     /** The key prefix of the kind's objects (ending with '/'). */
@@ -331,19 +475,26 @@ public class StockroomProperties {
     /** The Cache-Control header of the kind's objects. */
     private String cacheControl;
 
-    /** When objects move to STANDARD_IA (whole days, at least 30d). */
+    /** When objects move to STANDARD_IA (whole days, at least 30d; a bare number is days). */
+    @DurationUnit(ChronoUnit.DAYS)
     private Duration transitionToIa;
 
-    /** When objects move to the archive class (whole days). */
+    /**
+     * When objects move to the archive class (whole days; a bare number is days). Kinds without
+     * an archive step get one, to GLACIER unless archive-class says otherwise.
+     */
+    @DurationUnit(ChronoUnit.DAYS)
     private Duration transitionToArchive;
 
     /** The archive class: GLACIER, GLACIER_IR or DEEP_ARCHIVE. */
     private String archiveClass;
 
-    /** When objects are deleted (whole days). */
+    /** When objects are deleted (whole days; a bare number is days). */
+    @DurationUnit(ChronoUnit.DAYS)
     private Duration expiration;
 
-    /** When noncurrent versions are deleted (whole days). */
+    /** When noncurrent versions are deleted (whole days; a bare number is days). */
+    @DurationUnit(ChronoUnit.DAYS)
     private Duration noncurrentExpiration;
 
     public String getPrefix() {

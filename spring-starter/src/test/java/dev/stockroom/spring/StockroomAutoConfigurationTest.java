@@ -1,29 +1,38 @@
 package dev.stockroom.spring;
 
+import static dev.stockroom.spring.StartupFailure.description;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stockroom.Stockroom;
 import dev.stockroom.exception.StorageException;
+import dev.stockroom.links.CloudFrontSettings;
 import dev.stockroom.policy.DataKind;
 import dev.stockroom.policy.PolicyCatalog;
-import dev.stockroom.policy.Transition;
+import dev.stockroom.testing.KmsStandIn;
+import dev.stockroom.testing.MutableClock;
 import dev.stockroom.testing.RecordingInterceptor;
 import dev.stockroom.testing.SharedS3Mock;
+import dev.stockroom.transfer.TransferSettings;
+import java.io.InputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
-import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
-import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
-import software.amazon.awssdk.services.s3.model.TransitionStorageClass;
 
 class StockroomAutoConfigurationTest {
 
@@ -33,27 +42,67 @@ class StockroomAutoConfigurationTest {
       .withPropertyValues("stockroom.region=eu-west-1");
 
   @Test
-  void defaults_giveOneStockroomWithTheDefaultPolicy() {
-    runner.withPropertyValues("stockroom.bucket=shop-assets").run(context -> {
-      assertThat(context).hasSingleBean(Stockroom.class)
-          .hasSingleBean(StockroomHealthIndicator.class)
-          .doesNotHaveBean(StockroomLifecycleOnStartup.class);
-      Stockroom stockroom = context.getBean(Stockroom.class);
-      assertThat(stockroom.bucket()).isEqualTo("shop-assets");
-      assertThat(stockroom.policies()).isEqualTo(PolicyCatalog.defaults());
-      assertThat(stockroom.transferSettings().partSize()).isEqualTo(8L << 20);
-      assertThat(stockroom.kmsKey().keyId()).isEmpty();
-      assertThatThrownBy(stockroom::links).isInstanceOf(IllegalStateException.class);
-    });
+  void unsetProperties_leaveCoresDefaults() throws Exception {
+    AtomicReference<CloudFrontSettings> mapped = new AtomicReference<>();
+    runner.withPropertyValues("stockroom.bucket=shop-assets",
+            "stockroom.cloud-front.domain=cdn.shop.example",
+            "stockroom.cloud-front.key-pair-id=K2JCJMDEHXQW5F",
+            "stockroom.cloud-front.private-key=classpath:keys/rsa-pkcs8.pem")
+        // the Consumer overload edits the settings set so far: a way to read what was mapped
+        .withBean(StockroomBuilderCustomizer.class, () -> b -> b.cloudFront(cf ->
+            mapped.set(cf.build())))
+        .run(context -> {
+          assertThat(context).hasSingleBean(Stockroom.class)
+              .hasSingleBean(StockroomHealthIndicator.class)
+              .doesNotHaveBean(StockroomLifecycleOnStartup.class);
+          Stockroom stockroom = context.getBean(Stockroom.class);
+          assertThat(stockroom.bucket()).isEqualTo("shop-assets");
+          assertThat(stockroom.policies()).isEqualTo(PolicyCatalog.defaults());
+          assertThat(stockroom.transferSettings()).isEqualTo(TransferSettings.defaults());
+          assertThat(stockroom.accelerated()).isFalse();
+          assertThat(stockroom.kmsKey().keyId()).isEmpty();
+          assertThat(stockroom.kmsKey().checkEnabled()).isTrue();
+        });
+    CloudFrontSettings defaults = CloudFrontSettings.builder().domain("cdn.shop.example")
+        .keyPairPem("K2JCJMDEHXQW5F", resource("keys/rsa-pkcs8.pem")).build();
+    CloudFrontSettings settings = mapped.get();
+    assertThat(settings.linkWindow()).isEqualTo(defaults.linkWindow());
+    assertThat(settings.shortLivedMaximum()).isEqualTo(defaults.shortLivedMaximum());
+    assertThat(settings.minimumRemainingLifetime())
+        .isEqualTo(defaults.minimumRemainingLifetime());
+    assertThat(settings.cacheSize()).isEqualTo(defaults.cacheSize());
+    assertThat(settings.cookieDomain()).isEqualTo(defaults.cookieDomain());
+    assertThat(settings.cookiePath()).isEqualTo(defaults.cookiePath());
+    assertThat(settings.invalidationDelay()).isEqualTo(defaults.invalidationDelay());
+    assertThat(settings.distributionId()).isEqualTo(defaults.distributionId());
+    assertThat(settings.keys()).isEqualTo(defaults.keys());
+  }
+
+  @Test
+  void aFreshPropertiesObject_holdsNoCopyOfCoresDefaults() {
+    StockroomProperties properties = new StockroomProperties();
+    assertThat(Arrays.asList(properties.getPathStyle(), properties.getAccelerate(),
+        properties.getShutdownGracePeriod(), properties.getKms().getKeyCheck(),
+        properties.getKms().getCheckInterval(), properties.getTransfer().getPartSize(),
+        properties.getTransfer().getMultipartThreshold(),
+        properties.getTransfer().getMaxConnections(),
+        properties.getTransfer().getMaxConcurrentFiles(),
+        properties.getCloudFront().getLinkWindow(),
+        properties.getCloudFront().getMaximumLifetime(),
+        properties.getCloudFront().getMinimumRemainingLifetime(),
+        properties.getCloudFront().getCacheSize(), properties.getCloudFront().getCookiePath(),
+        properties.getCloudFront().getInvalidationDelay())).containsOnlyNulls();
   }
 
   @Test
   void everyPropertyIsMapped() {
+    AtomicReference<CloudFrontSettings> mapped = new AtomicReference<>();
     runner.withPropertyValues(
         "stockroom.bucket=shop-assets",
         "stockroom.endpoint=http://127.0.0.1:9",
         "stockroom.path-style=true",
         "stockroom.accelerate=true",
+        "stockroom.shutdown-grace-period=0s",
         "stockroom.kms.key-id=alias/shop-data",
         "stockroom.kms.key-check=false",
         "stockroom.cloud-front.domain=cdn.shop.example",
@@ -61,35 +110,79 @@ class StockroomAutoConfigurationTest {
         "stockroom.cloud-front.private-key=classpath:keys/rsa-pkcs1.pem",
         "stockroom.cloud-front.link-window=5m",
         "stockroom.cloud-front.maximum-lifetime=10m",
+        "stockroom.cloud-front.minimum-remaining-lifetime=2m",
+        "stockroom.cloud-front.cache-size=500",
+        "stockroom.cloud-front.cookie-domain=.shop.example",
+        "stockroom.cloud-front.cookie-path=/media/",
+        "stockroom.cloud-front.distribution-id=EDFDVBD6EXAMPLE",
+        "stockroom.cloud-front.invalidation-delay=5s",
         "stockroom.transfer.part-size=16MB",
-        "stockroom.transfer.max-concurrent-files=8",
-        "stockroom.policies.product-image.transition-to-ia=120d",
-        "stockroom.policies.product-image.archive-class=GLACIER_IR",
+        "stockroom.transfer.multipart-threshold=32MB",
+        "stockroom.transfer.max-connections=8",
+        "stockroom.transfer.max-concurrent-files=4",
         "stockroom.policies.error-log.expiration=30d",
         "stockroom.policies.page.cache-control=public, max-age=600")
+        .withBean(AwsCredentialsProvider.class, () -> SharedS3Mock.CREDENTIALS)
+        .withBean(StockroomBuilderCustomizer.class, () -> b -> b.cloudFront(cf ->
+            mapped.set(cf.build())).s3ClientCustomizer(s3 -> s3.overrideConfiguration(o ->
+                o.retryStrategy(AwsRetryStrategy.doNotRetry()))))
         .run(context -> {
           Stockroom stockroom = context.getBean(Stockroom.class);
+          // asked for, and turned off under the endpoint
           assertThat(stockroom.accelerated()).isFalse();
           assertThat(stockroom.kmsKey().keyId()).contains("alias/shop-data");
+          assertThat(stockroom.kmsKey().checkEnabled()).isFalse();
           assertThat(stockroom.links().activeKeyPairId()).isEqualTo("K2JCJMDEHXQW5F");
           var link = stockroom.links().url("media/pages/a.html", Duration.ofMinutes(1));
           assertThat(link.resourceUrl()).isEqualTo("https://cdn.shop.example/media/pages/a.html");
           assertThat(link.expiresAt().getEpochSecond() % 300).isZero();
           assertThatThrownBy(() -> stockroom.links().url("media/user-uploads/a.png",
               Duration.ofMinutes(15))).hasMessageContaining("at most PT10M");
-          assertThat(stockroom.transferSettings().partSize()).isEqualTo(16L << 20);
-          assertThat(stockroom.transferSettings().maxConcurrentFiles()).isEqualTo(8);
-          var policies = stockroom.policies();
-          assertThat(policies.policy(DataKind.PRODUCT_IMAGE).transitions()).containsExactly(
-              Transition.of(120, TransitionStorageClass.STANDARD_IA),
-              Transition.of(365, TransitionStorageClass.GLACIER_IR));
-          assertThat(policies.policy(DataKind.ERROR_LOG).expirationDays()).hasValue(30);
-          assertThat(policies.policy(DataKind.PAGE).cacheControl())
+          assertThat(stockroom.invalidations()).isNotNull();
+          assertThat(stockroom.transferSettings()).isEqualTo(TransferSettings.builder()
+              .partSize(16L << 20).multipartThreshold(32L << 20).maxConnections(8)
+              .maxConcurrentFiles(4).build());
+          assertThat(stockroom.policies().policy(DataKind.ERROR_LOG).expirationDays())
+              .hasValue(30);
+          assertThat(stockroom.policies().policy(DataKind.PAGE).cacheControl())
               .isEqualTo("public, max-age=600");
-          // the endpoint is used: nothing listens on port 9
+          // the endpoint and path style are used: nothing listens on port 9
           assertThatThrownBy(() -> stockroom.lifecycle().plan())
               .isInstanceOf(StorageException.class);
         });
+    CloudFrontSettings settings = mapped.get();
+    assertThat(settings.linkWindow()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(settings.shortLivedMaximum()).isEqualTo(Duration.ofMinutes(10));
+    assertThat(settings.minimumRemainingLifetime()).isEqualTo(Duration.ofMinutes(2));
+    assertThat(settings.cacheSize()).isEqualTo(500);
+    assertThat(settings.cookieDomain()).isEqualTo(".shop.example");
+    assertThat(settings.cookiePath()).isEqualTo("/media/");
+    assertThat(settings.distributionId()).contains("EDFDVBD6EXAMPLE");
+    assertThat(settings.invalidationDelay()).isEqualTo(Duration.ofSeconds(5));
+  }
+
+  @Test
+  void kmsCheckInterval_isHowLongTheKeysStateIsKept() throws Exception {
+    MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
+    try (KmsStandIn kms = new KmsStandIn().key(KmsStandIn.usable(SharedS3Mock.KMS_KEY_ID))) {
+      KmsClient client = kms.client();
+      runner.withPropertyValues("stockroom.bucket=shop-assets",
+              "stockroom.kms.key-id=" + SharedS3Mock.KMS_KEY_ID, "stockroom.kms.check-interval=2m")
+          .withBean(KmsClient.class, () -> client)
+          .withBean(StockroomBuilderCustomizer.class, () -> b -> b.clock(clock))
+          .run(context -> {
+            Stockroom stockroom = context.getBean(Stockroom.class);
+            stockroom.kmsKey().verify();
+            clock.advance(Duration.ofSeconds(119));
+            stockroom.kmsKey().verify();
+            assertThat(kms.describeCalls()).isEqualTo(1);
+            clock.advance(Duration.ofSeconds(2));
+            stockroom.kmsKey().verify();
+            // core's default (15 minutes) would still answer from its cache
+            assertThat(kms.describeCalls()).isEqualTo(2);
+          });
+      client.close();
+    }
   }
 
   @Test
@@ -98,32 +191,13 @@ class StockroomAutoConfigurationTest {
     runner.withPropertyValues("stockroom.bucket=" + bucket,
             "stockroom.endpoint=" + SharedS3Mock.endpoint(), "stockroom.path-style=true",
             "stockroom.lifecycle.apply-on-startup=true")
-        .withBean(software.amazon.awssdk.auth.credentials.AwsCredentialsProvider.class,
-            () -> SharedS3Mock.CREDENTIALS)
+        .withBean(AwsCredentialsProvider.class, () -> SharedS3Mock.CREDENTIALS)
         .run(context -> {
           assertThat(context).hasSingleBean(StockroomLifecycleOnStartup.class);
           assertThat(context.getBean(StockroomLifecycleOnStartup.class).applied().hasChanges())
               .isTrue();
           assertThat(SharedS3Mock.admin().getBucketLifecycleConfiguration(r -> r.bucket(bucket))
               .rules()).hasSize(10);
-
-          Health health = context.getBean(StockroomHealthIndicator.class).health(true);
-          assertThat(health.getStatus()).isEqualTo(Status.UP);
-          assertThat(health.getDetails()).containsEntry("bucket", bucket)
-              .containsEntry("lifecycleDrift", java.util.List.of());
-        });
-  }
-
-  @Test
-  void health_isDown_whenTheBucketCannotBeRead() {
-    runner.withPropertyValues("stockroom.bucket=shop-assets",
-            "stockroom.endpoint=http://127.0.0.1:9")
-        .withBean(software.amazon.awssdk.auth.credentials.AwsCredentialsProvider.class,
-            () -> SharedS3Mock.CREDENTIALS)
-        .run(context -> {
-          Health health = context.getBean(StockroomHealthIndicator.class).health(true);
-          assertThat(health.getStatus()).isEqualTo(Status.DOWN);
-          assertThat(health.getDetails()).containsKey("error");
         });
   }
 
@@ -134,7 +208,6 @@ class StockroomAutoConfigurationTest {
         .credentialsProvider(SharedS3Mock.CREDENTIALS)
         .endpointOverride(URI.create("http://127.0.0.1:9")).forcePathStyle(true)
         .overrideConfiguration(o -> o.addExecutionInterceptor(requests)).build();
-    // with the app's own S3 client and no KMS key, a region property would be ignored: none set
     new ApplicationContextRunner()
         .withConfiguration(AutoConfigurations.of(StockroomAutoConfiguration.class))
         .withPropertyValues("stockroom.bucket=shop-assets")
@@ -175,50 +248,69 @@ class StockroomAutoConfigurationTest {
   @Test
   void missingBucket_failsWithTheAnalyzersMessage() {
     runner.run(context -> {
-      FailureAnalysis analysis = analyze(context.getStartupFailure());
-      assertThat(analysis.getDescription())
-          .isEqualTo("Stockroom could not be configured: stockroom.bucket: no bucket is set");
+      FailureAnalysis analysis = StartupFailure.of(context);
+      assertThat(analysis.getDescription()).isEqualTo("Stockroom could not be configured:\n\n"
+          + "    Property: stockroom.bucket\n"
+          + "    Value: (not set)\n"
+          + "    Reason: no bucket is set");
       assertThat(analysis.getAction()).isEqualTo("Set stockroom.bucket to the S3 bucket Stockroom "
           + "stores into, or set stockroom.enabled=false.");
     });
   }
 
   @Test
-  void unreadablePrivateKey_failsWithTheAnalyzersMessage() {
+  void refusedValues_nameThePropertyAndTheValueAsWritten() {
+    runner.withPropertyValues("stockroom.bucket=Shop_Assets").run(context ->
+        assertThat(StartupFailure.of(context).getDescription()).isEqualTo(description(
+            "stockroom.bucket", "\"Shop_Assets\"", "bucket must be 3 to 63 characters of "
+                + "lowercase letters, digits, '.' and '-', starting and ending with a letter or "
+                + "digit, but was 'Shop_Assets'")));
     runner.withPropertyValues("stockroom.bucket=shop-assets",
-        "stockroom.cloud-front.domain=cdn.shop.example",
-        "stockroom.cloud-front.key-pair-id=K2JCJMDEHXQW5F",
-        "stockroom.cloud-front.private-key=file:/nonexistent/cloudfront.pem").run(context -> {
-          FailureAnalysis analysis = analyze(context.getStartupFailure());
-          assertThat(analysis.getDescription()).isEqualTo("Stockroom could not be configured: "
-              + "stockroom.cloud-front.private-key: URL [file:/nonexistent/cloudfront.pem] cannot "
-              + "be read");
-          assertThat(analysis.getAction()).isEqualTo("Point stockroom.cloud-front.private-key at "
-              + "a readable PEM file, e.g. file:/run/secrets/cloudfront.pem.");
+        "stockroom.shutdown-grace-period=2h").run(context -> {
+          FailureAnalysis analysis = StartupFailure.of(context);
+          assertThat(analysis.getDescription()).isEqualTo(description(
+              "stockroom.shutdown-grace-period", "\"2h\"",
+              "shutdownGracePeriod must be between 0 and 1 hour, but was PT2H"));
+          assertThat(analysis.getAction()).isEqualTo("Correct stockroom.shutdown-grace-period.");
         });
+    runner.withPropertyValues("stockroom.bucket=shop-assets", "stockroom.kms.check-interval=0s")
+        .run(context -> assertThat(StartupFailure.of(context).getDescription())
+            .isEqualTo(description("stockroom.kms.check-interval", "\"0s\"",
+                "awsCheckInterval must be positive, but was PT0S")));
+    runner.withPropertyValues("stockroom.bucket=shop-assets", "stockroom.transfer.part-size=1MB")
+        .run(context -> assertThat(StartupFailure.of(context).getDescription())
+            .isEqualTo(description("stockroom.transfer.part-size", "\"1MB\"",
+                "partSize must be between 5242880 and 5368709120 bytes, but was 1048576")));
+    runner.withPropertyValues("stockroom.bucket=shop-assets",
+        "stockroom.endpoint=ftp://files.shop.example").run(context ->
+        assertThat(StartupFailure.of(context).getDescription()).isEqualTo(description(
+            "stockroom.endpoint", "\"ftp://files.shop.example\"", "endpointOverride must be an "
+                + "absolute http or https URI, but was 'ftp://files.shop.example'")));
   }
 
   @Test
-  void invalidValues_nameTheProperty() {
-    Map<String, String> cases = Map.of(
-        "stockroom.policies.product-image.transition-to-ia=10d",
-        "stockroom.policies.product-image: PRODUCT_IMAGE: transition days for STANDARD_IA must be "
-            + "at least 30, but was 10",
-        "stockroom.policies.invoice.expiration=30d",
-        "stockroom.policies.invoice: unknown data kind 'invoice'",
-        "stockroom.bucket=Shop_Assets",
-        "stockroom.bucket: bucket must be 3 to 63 characters of lowercase letters, digits, '.' "
-            + "and '-', starting and ending with a letter or digit, but was 'Shop_Assets'");
-    cases.forEach((property, message) -> runner
-        .withPropertyValues("stockroom.bucket=shop-assets", property)
-        .run(context -> assertThat(analyze(context.getStartupFailure()).getDescription())
-            .isEqualTo("Stockroom could not be configured: " + message)));
+  void aKmsKeyOfAnotherRegion_isReportedAgainstTheKeyAndTheRegion() {
+    runner.withPropertyValues("stockroom.bucket=shop-assets", "stockroom.kms.key-id="
+        + "arn:aws:kms:us-east-1:123456789012:key/" + SharedS3Mock.KMS_KEY_ID).run(context -> {
+          FailureAnalysis analysis = StartupFailure.of(context);
+          assertThat(analysis.getDescription()).isEqualTo("Stockroom could not be configured:\n\n"
+              + "    Property: stockroom.region\n"
+              + "    Value: \"eu-west-1\"\n"
+              + "    Property: stockroom.kms.key-id\n"
+              + "    Value: \"arn:aws:kms:us-east-1:123456789012:key/"
+              + SharedS3Mock.KMS_KEY_ID + "\"\n"
+              + "    Reason: kmsKeyId is a key of region us-east-1, but the S3 client is in "
+              + "eu-west-1: SSE-KMS needs a key in the bucket's region, but was "
+              + "'arn:aws:kms:us-east-1:123456789012:key/" + SharedS3Mock.KMS_KEY_ID + "'");
+          assertThat(analysis.getAction())
+              .isEqualTo("Correct stockroom.region or stockroom.kms.key-id.");
+        });
   }
 
-  private static FailureAnalysis analyze(Throwable failure) {
-    assertThat(failure).isNotNull();
-    FailureAnalysis analysis = new StockroomFailureAnalyzer().analyze(failure);
-    assertThat(analysis).as("analysis of %s", failure).isNotNull();
-    return analysis;
+  private static String resource(String name) throws Exception {
+    try (InputStream in = StockroomAutoConfigurationTest.class.getClassLoader()
+        .getResourceAsStream(name)) {
+      return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+    }
   }
 }
