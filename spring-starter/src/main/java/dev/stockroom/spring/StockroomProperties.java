@@ -80,6 +80,9 @@ public class StockroomProperties {
   /** Upload part size, threshold and parallelism. */
   private final Transfer transfer = new Transfer();
 
+  /** The health indicator. */
+  private final Health health = new Health();
+
   /** Per-kind policy overrides, keyed by kind id (product-image, user-upload, error-log, ...). */
   private final Map<String, Policy> policies = new LinkedHashMap<>();
 
@@ -161,6 +164,10 @@ public class StockroomProperties {
 
   public Transfer getTransfer() {
     return transfer;
+  }
+
+  public Health getHealth() {
+    return health;
   }
 
   public Map<String, Policy> getPolicies() {
@@ -460,6 +467,25 @@ public class StockroomProperties {
 
     public void setMaxConcurrentFiles(Integer maxConcurrentFiles) {
       this.maxConcurrentFiles = maxConcurrentFiles;
+    }
+  }
+
+  /** The {@code stockroom} health indicator (off with management.health.stockroom.enabled). */
+  public static class Health {
+
+    /**
+     * How long a health result is reused before S3 (and KMS) are asked again; 0 asks on every
+     * probe. A minute keeps frequent probes (load balancers, Kubernetes, several replicas) from
+     * turning into S3 requests while an outage still shows within a minute.
+     */
+    private Duration cacheInterval = Duration.ofMinutes(1);
+
+    public Duration getCacheInterval() {
+      return cacheInterval;
+    }
+
+    public void setCacheInterval(Duration cacheInterval) {
+      this.cacheInterval = cacheInterval;
     }
   }
 
