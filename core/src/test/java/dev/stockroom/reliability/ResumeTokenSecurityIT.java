@@ -176,6 +176,29 @@ class ResumeTokenSecurityIT {
   }
 
   @Test
+  void aPartCutShortInTheStore_isNotTrusted_theFileIsSentFromTheStart() throws Exception {
+    Path file = Testing.randomFile(dir.resolve("film.mp4"), SIZE, 7);
+    String token = pausedToken(stockroom(KEY), file, DataKind.PRODUCT_VIDEO, "film.mp4");
+    String uploadId = java.net.URLDecoder.decode(token.lines()
+        .filter(line -> line.startsWith("upload-id=")).findFirst().orElseThrow()
+        .substring("upload-id=".length()), StandardCharsets.UTF_8);
+    // what a pause can leave in a store that keeps a part whose body never arrived whole
+    admin.uploadPart(u -> u.bucket(bucket).key("media/product-videos/film.mp4").uploadId(uploadId)
+        .partNumber(1).checksumAlgorithm(software.amazon.awssdk.services.s3.model
+            .ChecksumAlgorithm.CRC32_C),
+        software.amazon.awssdk.core.sync.RequestBody.fromBytes(new byte[1024]));
+
+    StoredObject stored;
+    try (Stockroom stockroom = stockroom(KEY).build()) {
+      stored = stockroom.resume(token).completion().get(60, TimeUnit.SECONDS);
+    }
+
+    assertThat(Testing.sha256(admin.getObject(g -> g.bucket(bucket).key(stored.key()))))
+        .isEqualTo(Testing.sha256(Files.newInputStream(file)));
+    assertThat(admin.listMultipartUploads(l -> l.bucket(bucket)).uploads()).isEmpty();
+  }
+
+  @Test
   void transactionalData_isNotResumed_withoutAKmsKey() throws Exception {
     Path file = Testing.randomFile(dir.resolve("orders.json"), SIZE, 6);
     String token = pausedToken(stockroom(KEY).kmsKeyId(SharedS3Mock.KMS_KEY_ID)

@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.LifecycleRule;
+import software.amazon.awssdk.services.s3.model.Part;
 
 final class AsyncBucketClient implements BucketClient {
 
@@ -69,6 +70,22 @@ final class AsyncBucketClient implements BucketClient {
           }
           if (S3Errors.hasCode(failure, S3Errors.NO_SUCH_UPLOAD)) {
             return 0;
+          }
+          throw Futures.asCompletion(failure);
+        });
+  }
+
+  @Override
+  public CompletableFuture<List<Part>> listParts(String bucket, String key, String uploadId) {
+    List<Part> parts = new java.util.concurrent.CopyOnWriteArrayList<>();
+    return Futures.capture(() -> s3.listPartsPaginator(r -> r.bucket(bucket).key(key)
+            .uploadId(uploadId)).parts().subscribe(parts::add))
+        .handle((done, failure) -> {
+          if (failure == null) {
+            return List.copyOf(parts);
+          }
+          if (S3Errors.hasCode(failure, S3Errors.NO_SUCH_UPLOAD)) {
+            return List.<Part>of();
           }
           throw Futures.asCompletion(failure);
         });

@@ -7,6 +7,7 @@ import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.LifecycleRule;
+import software.amazon.awssdk.services.s3.model.Part;
 
 /**
  * The bucket-level S3 calls Stockroom makes, over whichever client the user supplied: async for
@@ -31,6 +32,12 @@ public interface BucketClient {
 
   /** Aborts the multipart upload {@code uploadId} of {@code key}; returns 1, or 0 if it is gone. */
   CompletableFuture<Integer> abortMultipartUpload(String bucket, String key, String uploadId);
+
+  /**
+   * Returns the parts of the multipart upload {@code uploadId} of {@code key}, every page of them;
+   * an empty list when the upload no longer exists.
+   */
+  CompletableFuture<List<Part>> listParts(String bucket, String key, String uploadId);
 
   /** Returns the object's headers as S3 holds them. */
   CompletableFuture<HeadObjectResponse> headObject(String bucket, String key);

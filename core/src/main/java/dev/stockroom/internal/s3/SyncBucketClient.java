@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.LifecycleRule;
+import software.amazon.awssdk.services.s3.model.Part;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 final class SyncBucketClient implements BucketClient {
@@ -64,6 +65,17 @@ final class SyncBucketClient implements BucketClient {
     } catch (RuntimeException e) {
       return S3Errors.hasCode(e, S3Errors.NO_SUCH_UPLOAD) ? CompletableFuture.completedFuture(0)
           : CompletableFuture.failedFuture(e);
+    }
+  }
+
+  @Override
+  public CompletableFuture<List<Part>> listParts(String bucket, String key, String uploadId) {
+    try {
+      return CompletableFuture.completedFuture(s3.listPartsPaginator(r -> r.bucket(bucket)
+          .key(key).uploadId(uploadId)).parts().stream().toList());
+    } catch (RuntimeException e) {
+      return S3Errors.hasCode(e, S3Errors.NO_SUCH_UPLOAD)
+          ? CompletableFuture.completedFuture(List.of()) : CompletableFuture.failedFuture(e);
     }
   }
 

@@ -178,10 +178,22 @@ public final class UploadPipeline {
         request.metadata(), request.source().size(), protection, retainUntil, headers);
     log.debug("Uploading '{}' to bucket '{}' as {} ({} bytes)", key, bucket,
         request.policy().kind(), request.source().size());
-    if (request.resume() != null
-        && !request.resume().headers().equals(PutRequests.fingerprint(put))) {
-      return restart(request, key, protection, upload);
+    if (request.resume() != null) {
+      if (!request.resume().headers().equals(PutRequests.fingerprint(put))) {
+        return restart(request, key, protection, upload, "the " + request.policy().kind()
+            + " policy changed since the pause");
+      }
+      return bucketClient.listParts(bucket, key, request.resume().uploadId())
+          .thenCompose(parts -> PausedParts.problem(parts, request.resume(),
+                  request.source().size(), headers.checksums())
+              .map(problem -> restart(request, key, protection, upload, problem))
+              .orElseGet(() -> send(request, key, put, protection, retainUntil, upload)));
     }
+    return send(request, key, put, protection, retainUntil, upload);
+  }
+
+  private CompletableFuture<StoredObject> send(UploadRequest request, String key,
+      PutObjectRequest put, Protection protection, Instant retainUntil, RunningUpload upload) {
     return sender.send(put, request, upload).thenCompose(sent -> request.resume() == null
         ? CompletableFuture.completedFuture(StoredObjects.fromPut(bucket, request.policy(), put,
             protection, retainUntil, sent))
@@ -191,14 +203,14 @@ public final class UploadPipeline {
   }
 
   /**
-   * The policy in force would create the paused multipart upload differently (its storage class,
-   * encryption or headers changed since the pause): its parts cannot be completed into a
-   * compliant object, so they are aborted and the file is sent from the start.
+   * The paused multipart upload cannot be completed into a sound, compliant object: the policy
+   * in force would create it differently (storage class, encryption or headers changed since the
+   * pause), or its parts in the store are not what the pause left (gone, cut short, without
+   * their checksum). Its parts are aborted and the file is sent from the start.
    */
   private CompletableFuture<StoredObject> restart(UploadRequest request, String key,
-      Protection protection, RunningUpload upload) {
-    log.info("The {} policy changed since the upload of '{}' was paused: sending it from the "
-        + "start", request.policy().kind(), key);
+      Protection protection, RunningUpload upload, String why) {
+    log.info("Sending '{}' from the start instead of resuming it: {}", key, why);
     return bucketClient.abortMultipartUpload(bucket, key, request.resume().uploadId())
         .thenCompose(aborted -> put(request.fromStart(), key, protection, upload));
   }
