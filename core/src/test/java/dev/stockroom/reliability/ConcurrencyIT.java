@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stockroom.Stockroom;
 import dev.stockroom.testing.SharedS3Mock;
+import dev.stockroom.testing.StockroomOnS3Mock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ class ConcurrencyIT {
     Set<Thread> before = Thread.getAllStackTraces().keySet();
     Path key = Path.of(getClass().getResource("/keys/rsa-pkcs8.pem").toURI());
     ExecutorService callers = Executors.newFixedThreadPool(THREADS);
-    try (Stockroom stockroom = SharedS3Mock.stockroom(bucket).cloudFront(cf -> cf
+    try (Stockroom stockroom = StockroomOnS3Mock.builder(bucket).cloudFront(cf -> cf
         .domain("d111111abcdef8.cloudfront.net").keyPair("K2JCJMDEHXQW5F", key)).build()) {
       List<Callable<Integer>> work = new ArrayList<>();
       for (int t = 0; t < THREADS; t++) {

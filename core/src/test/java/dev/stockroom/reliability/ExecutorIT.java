@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stockroom.Stockroom;
 import dev.stockroom.testing.SharedS3Mock;
+import dev.stockroom.testing.StockroomOnS3Mock;
 import dev.stockroom.transfer.BatchResult;
 import dev.stockroom.transfer.StoredObject;
 import dev.stockroom.transfer.UploadProgressListener;
@@ -39,7 +40,7 @@ class ExecutorIT {
     }
     ExecutorService one = Executors.newSingleThreadExecutor();
     String bucket = SharedS3Mock.newBucket();
-    try (Stockroom stockroom = SharedS3Mock.stockroom(bucket).executor(one)
+    try (Stockroom stockroom = StockroomOnS3Mock.builder(bucket).executor(one)
         .transferSettings(t -> t.maxConcurrentFiles(8)).build()) {
       CompletableFuture<BatchResult> directory = stockroom.media().productImages()
           .contentAddressed().uploadDirectoryAsync(catalog, UploadProgressListener.NONE);

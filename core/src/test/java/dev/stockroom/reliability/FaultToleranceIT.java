@@ -7,6 +7,7 @@ import dev.stockroom.Stockroom;
 import dev.stockroom.exception.TransferFailedException;
 import dev.stockroom.testing.FaultyS3;
 import dev.stockroom.testing.SharedS3Mock;
+import dev.stockroom.testing.StockroomOnS3Mock;
 import dev.stockroom.testing.Testing;
 import dev.stockroom.transfer.BatchResult;
 import dev.stockroom.transfer.FileOutcome;
@@ -43,7 +44,7 @@ class FaultToleranceIT {
   }
 
   private Stockroom stockroom() {
-    return SharedS3Mock.stockroom(bucket).endpointOverride(faulty.endpoint()).build();
+    return StockroomOnS3Mock.builder(bucket).endpointOverride(faulty.endpoint()).build();
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stockroom.Stockroom;
 import dev.stockroom.testing.SharedS3Mock;
+import dev.stockroom.testing.StockroomOnS3Mock;
 import dev.stockroom.testing.Testing;
 import dev.stockroom.transfer.FileTransfer;
 import dev.stockroom.transfer.ResumeToken;
@@ -61,7 +62,7 @@ class PauseResumeIT {
     SlowParts first = new SlowParts();
     String saved;
     FileTransfer transfer;
-    try (Stockroom stockroom = SharedS3Mock.stockroom(bucket, first).resumeTokenKey(TOKEN_KEY)
+    try (Stockroom stockroom = StockroomOnS3Mock.builder(bucket, first).resumeTokenKey(TOKEN_KEY)
         .transferSettings(t -> t.maxConnections(2)).build()) {
       transfer = stockroom.media().productVideo("film.mp4").startUpload(file);
       while (first.sent.get() < 3) {
@@ -78,7 +79,8 @@ class PauseResumeIT {
 
     SlowParts second = new SlowParts();
     StoredObject stored;
-    try (Stockroom fresh = SharedS3Mock.stockroom(bucket, second).resumeTokenKey(TOKEN_KEY).build()) {
+    try (Stockroom fresh = StockroomOnS3Mock.builder(bucket, second).resumeTokenKey(TOKEN_KEY)
+        .build()) {
       stored = fresh.resume(saved).completion().join();
     }
 
@@ -95,7 +97,7 @@ class PauseResumeIT {
 
   @Test
   void tokens_areChecked() {
-    try (Stockroom stockroom = SharedS3Mock.stockroom(SharedS3Mock.newBucket()).build()) {
+    try (Stockroom stockroom = StockroomOnS3Mock.builder(SharedS3Mock.newBucket()).build()) {
       assertThatThrownBy(() -> stockroom.resume("hello"))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessage("token must be a saved Stockroom resume token (first line "

@@ -9,6 +9,7 @@ import dev.stockroom.policy.DataKind;
 import dev.stockroom.testing.FaultyS3;
 import dev.stockroom.testing.RecordingInterceptor;
 import dev.stockroom.testing.SharedS3Mock;
+import dev.stockroom.testing.StockroomOnS3Mock;
 import dev.stockroom.testing.Testing;
 import dev.stockroom.transfer.ResumeToken;
 import dev.stockroom.transfer.StoredObject;
@@ -75,7 +76,7 @@ class ResumeTokenSecurityIT {
   }
 
   private Stockroom.Builder stockroom(byte[] key) {
-    return SharedS3Mock.stockroom(bucket, resumed).resumeTokenKey(key);
+    return StockroomOnS3Mock.builder(bucket, resumed).resumeTokenKey(key);
   }
 
   @ParameterizedTest

@@ -8,6 +8,7 @@ import dev.stockroom.Stockroom;
 import dev.stockroom.exception.TransferFailedException;
 import dev.stockroom.testing.LogCapture;
 import dev.stockroom.testing.SharedS3Mock;
+import dev.stockroom.testing.StockroomOnS3Mock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -53,7 +54,7 @@ class AccelerationTest {
   void accelerate_underEndpointOverride_isTurnedOffWithOneWarning_andUploadsWork() {
     String bucket = SharedS3Mock.newBucket();
     try (LogCapture logs = new LogCapture();
-        Stockroom stockroom = SharedS3Mock.stockroom(bucket).accelerate(true).build()) {
+        Stockroom stockroom = StockroomOnS3Mock.builder(bucket).accelerate(true).build()) {
       assertThat(stockroom.accelerated()).isFalse();
       stockroom.media().productImage("a.jpg").upload(new byte[] {1}, "image/jpeg");
 

@@ -7,6 +7,7 @@ import dev.stockroom.Stockroom;
 import dev.stockroom.policy.DataKind;
 import dev.stockroom.testing.RecordingInterceptor;
 import dev.stockroom.testing.SharedS3Mock;
+import dev.stockroom.testing.StockroomOnS3Mock;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutionException;
@@ -31,7 +32,7 @@ class BadInputIT {
   @BeforeEach
   void setUp() {
     bucket = SharedS3Mock.newBucket();
-    stockroom = SharedS3Mock.stockroom(bucket, requests).build();
+    stockroom = StockroomOnS3Mock.builder(bucket, requests).build();
   }
 
   @AfterEach

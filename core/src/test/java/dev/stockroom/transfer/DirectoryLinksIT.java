@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.stockroom.Stockroom;
 import dev.stockroom.testing.SharedS3Mock;
+import dev.stockroom.testing.StockroomOnS3Mock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +33,7 @@ class DirectoryLinksIT {
   @BeforeEach
   void setUp() {
     bucket = SharedS3Mock.newBucket();
-    stockroom = SharedS3Mock.stockroom(bucket).build();
+    stockroom = StockroomOnS3Mock.builder(bucket).build();
   }
 
   @AfterEach

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.stockroom.Stockroom;
 import dev.stockroom.exception.TransferFailedException;
 import dev.stockroom.testing.SharedS3Mock;
+import dev.stockroom.testing.StockroomOnS3Mock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +35,7 @@ class DirectoryUploadIT {
   @BeforeEach
   void setUp() {
     bucket = SharedS3Mock.newBucket();
-    stockroom = SharedS3Mock.stockroom(bucket).build();
+    stockroom = StockroomOnS3Mock.builder(bucket).build();
   }
 
   @AfterEach

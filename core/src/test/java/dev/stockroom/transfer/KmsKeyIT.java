@@ -10,6 +10,7 @@ import dev.stockroom.policy.DataKind;
 import dev.stockroom.testing.KmsStandIn;
 import dev.stockroom.testing.RecordingInterceptor;
 import dev.stockroom.testing.SharedS3Mock;
+import dev.stockroom.testing.StockroomOnS3Mock;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
@@ -47,7 +48,7 @@ class KmsKeyIT {
   }
 
   private Stockroom.Builder stockroom() {
-    return SharedS3Mock.stockroom(bucket, requests).kmsClient(kmsClient);
+    return StockroomOnS3Mock.builder(bucket, requests).kmsClient(kmsClient);
   }
 
   @Test

@@ -8,6 +8,7 @@ import dev.stockroom.Stockroom;
 import dev.stockroom.testing.LogCapture;
 import dev.stockroom.testing.RecordingInterceptor;
 import dev.stockroom.testing.SharedS3Mock;
+import dev.stockroom.testing.StockroomOnS3Mock;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -30,7 +31,7 @@ class ObjectLockIT {
     SharedS3Mock.admin().createBucket(b -> b.bucket(bucket).objectLockEnabledForBucket(true));
     Instant before = Instant.now();
     StoredObject stored;
-    try (Stockroom stockroom = SharedS3Mock.stockroom(bucket, requests).build()) {
+    try (Stockroom stockroom = StockroomOnS3Mock.builder(bucket, requests).build()) {
       stored = stockroom.logs().auditLog("2026/11/22/a.log").upload(LINE, "text/plain");
       stockroom.logs().auditLog("2026/11/22/b.log").upload(LINE, "text/plain");
     }
@@ -54,7 +55,7 @@ class ObjectLockIT {
   void auditLog_inBucketWithoutObjectLock_isStoredWithoutRetention_andWarnsOnce() {
     String bucket = SharedS3Mock.newBucket();
     try (LogCapture logs = new LogCapture();
-        Stockroom stockroom = SharedS3Mock.stockroom(bucket, requests).build()) {
+        Stockroom stockroom = StockroomOnS3Mock.builder(bucket, requests).build()) {
       StoredObject stored = stockroom.logs().auditLog("a.log").upload(LINE, "text/plain");
       stockroom.logs().auditLog("b.log").upload(LINE, "text/plain");
 
@@ -70,7 +71,7 @@ class ObjectLockIT {
   @Test
   void kindsWithoutRetention_neverAskForObjectLock() {
     String bucket = SharedS3Mock.newBucket();
-    try (Stockroom stockroom = SharedS3Mock.stockroom(bucket, requests).build()) {
+    try (Stockroom stockroom = StockroomOnS3Mock.builder(bucket, requests).build()) {
       stockroom.logs().errorLog("e.log").upload(LINE, "text/plain");
     }
     assertThat(requests.sent("GetObjectLockConfiguration")).isEmpty();

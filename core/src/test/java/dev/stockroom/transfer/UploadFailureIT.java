@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.stockroom.Stockroom;
 import dev.stockroom.exception.TransferFailedException;
 import dev.stockroom.testing.SharedS3Mock;
+import dev.stockroom.testing.StockroomOnS3Mock;
 import dev.stockroom.testing.Testing;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -40,7 +41,7 @@ class UploadFailureIT {
     String bucket = SharedS3Mock.newBucket();
     Path file = Testing.randomFile(dir.resolve("big.mp4"), 40 << 20, 3);
 
-    try (Stockroom stockroom = SharedS3Mock.stockroom(bucket, new FailLaterParts()).build()) {
+    try (Stockroom stockroom = StockroomOnS3Mock.builder(bucket, new FailLaterParts()).build()) {
       assertThatThrownBy(() -> stockroom.media().productVideo("big.mp4").upload(file))
           .isInstanceOf(TransferFailedException.class)
           .hasMessageStartingWith("Upload on 'media/product-videos/big.mp4' in bucket '" + bucket
@@ -68,7 +69,7 @@ class UploadFailureIT {
       }
     };
 
-    try (Stockroom stockroom = SharedS3Mock.stockroom(bucket).build()) {
+    try (Stockroom stockroom = StockroomOnS3Mock.builder(bucket).build()) {
       assertThatThrownBy(() -> stockroom.logs().accessLog("huge.log").upload(breaking,
           "text/plain")).isInstanceOf(TransferFailedException.class)
           .hasMessageContaining("'logs/access/huge.log'");

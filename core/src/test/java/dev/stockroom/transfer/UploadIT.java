@@ -7,6 +7,7 @@ import dev.stockroom.policy.DataKind;
 import dev.stockroom.testing.KmsStandIn;
 import dev.stockroom.testing.RecordingInterceptor;
 import dev.stockroom.testing.SharedS3Mock;
+import dev.stockroom.testing.StockroomOnS3Mock;
 import dev.stockroom.testing.Testing;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -56,7 +57,7 @@ class UploadIT {
   @BeforeEach
   void setUp() {
     bucket = SharedS3Mock.newBucket();
-    stockroom = SharedS3Mock.stockroom(bucket, requests).kmsKeyId(SharedS3Mock.KMS_KEY_ID)
+    stockroom = StockroomOnS3Mock.builder(bucket, requests).kmsKeyId(SharedS3Mock.KMS_KEY_ID)
         .kmsClient(kmsClient).build();
   }
 

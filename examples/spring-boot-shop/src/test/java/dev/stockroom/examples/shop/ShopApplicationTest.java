@@ -133,7 +133,7 @@ class ShopApplicationTest {
     assertThat(details.get("kmsKeyState")).isEqualTo("Enabled");
   }
 
-  /** The test key pair's public half, from the core test jar. */
+  /** The test key pair's public half (src/test/resources/keys). */
   private static String publicKey() throws IOException {
     try (var in = ShopApplicationTest.class.getResourceAsStream("/keys/rsa-public.pem")) {
       return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);

@@ -62,18 +62,6 @@ public final class SharedS3Mock {
     return bucket;
   }
 
-  /**
-   * Returns a Stockroom builder for {@code bucket} on S3Mock, letting Stockroom create its own
-   * client (as users do), with {@code interceptors} added to see what it sends.
-   */
-  public static dev.stockroom.Stockroom.Builder stockroom(String bucket,
-      ExecutionInterceptor... interceptors) {
-    return dev.stockroom.Stockroom.builder().bucket(bucket).region(REGION)
-        .credentialsProvider(CREDENTIALS).endpointOverride(endpoint()).forcePathStyle(true)
-        .s3ClientCustomizer(b -> b.overrideConfiguration(
-            o -> List.of(interceptors).forEach(o::addExecutionInterceptor)));
-  }
-
   /** Returns a builder for an async client to S3Mock with the given interceptors. */
   public static S3AsyncClientBuilder asyncClientBuilder(ExecutionInterceptor... interceptors) {
     return S3AsyncClient.builder().region(REGION).credentialsProvider(CREDENTIALS)
