@@ -29,15 +29,21 @@ public final class CloudFrontStandIn implements AutoCloseable {
   private final List<Received> received = new CopyOnWriteArrayList<>();
   private final AtomicInteger ids = new AtomicInteger();
 
+  /**
+   * Starts the stand-in on a free loopback port.
+   *
+   * @throws IOException if it cannot listen there
+   */
   public CloudFrontStandIn() throws IOException {
     server = Loopback.serve(this::handle);
   }
 
+  /** Returns every CreateInvalidation received so far, in order. */
   public List<Received> received() {
     return List.copyOf(received);
   }
 
-  /** Returns a real CloudFront client pointed at this stand-in. */
+  /** Returns a new real CloudFront client pointed at this stand-in; the caller closes it. */
   public CloudFrontClient client() {
     return CloudFrontClient.builder().region(Region.AWS_GLOBAL)
         .credentialsProvider(SharedS3Mock.CREDENTIALS)
@@ -70,6 +76,7 @@ public final class CloudFrontStandIn implements AutoCloseable {
         + "</InvalidationBatch></Invalidation>");
   }
 
+  /** Stops the stand-in. */
   @Override
   public void close() {
     server.stop(0);

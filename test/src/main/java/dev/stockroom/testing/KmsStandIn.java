@@ -29,6 +29,11 @@ public final class KmsStandIn implements AutoCloseable {
   private final Map<String, Key> keys = new ConcurrentHashMap<>();
   private final AtomicInteger describeCalls = new AtomicInteger();
 
+  /**
+   * Starts the stand-in on a free loopback port, with no key.
+   *
+   * @throws IOException if it cannot listen there
+   */
   public KmsStandIn() throws IOException {
     server = Loopback.serve(this::handle);
   }
@@ -52,7 +57,7 @@ public final class KmsStandIn implements AutoCloseable {
     return describeCalls.get();
   }
 
-  /** Returns a real KMS client pointed at this stand-in. */
+  /** Returns a new real KMS client pointed at this stand-in; the caller closes it. */
   public KmsClient client() {
     return KmsClient.builder().region(Region.US_EAST_1).credentialsProvider(SharedS3Mock.CREDENTIALS)
         .endpointOverride(Loopback.uri(server)).build();
@@ -88,6 +93,7 @@ public final class KmsStandIn implements AutoCloseable {
     return "{\"__type\":\"" + type + "\",\"message\":\"" + message + "\"}";
   }
 
+  /** Stops the stand-in. */
   @Override
   public void close() {
     server.stop(0);

@@ -14,6 +14,7 @@ public final class LogCapture implements AutoCloseable {
   private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
   private final Level previous;
 
+  /** Captures everything logged under {@code dev.stockroom}. */
   public LogCapture() {
     this("dev.stockroom");
   }
@@ -22,7 +23,7 @@ public final class LogCapture implements AutoCloseable {
   public LogCapture(String loggerName) {
     logger = (Logger) LoggerFactory.getLogger(loggerName);
     previous = logger.getLevel();
-    logger.setLevel(Level.ALL);
+    logger.setLevel(Level.TRACE);
     appender.start();
     logger.addAppender(appender);
   }
@@ -40,6 +41,7 @@ public final class LogCapture implements AutoCloseable {
         .map(ILoggingEvent::getFormattedMessage).toList();
   }
 
+  /** Stops capturing and restores the logger's level. */
   @Override
   public void close() {
     logger.detachAppender(appender);

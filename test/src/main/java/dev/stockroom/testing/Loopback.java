@@ -5,7 +5,6 @@ import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -16,17 +15,17 @@ final class Loopback {
 
   private Loopback() {}
 
-  /** Starts a server on a free loopback port that hands every request to {@code handler}. */
-  static HttpServer serve(HttpHandler handler) {
-    try {
-      HttpServer server = HttpServer.create(
-          new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-      server.createContext("/", handler);
-      server.start();
-      return server;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  /**
+   * Starts a server on a free loopback port that hands every request to {@code handler}.
+   *
+   * @throws IOException if no server can listen there
+   */
+  static HttpServer serve(HttpHandler handler) throws IOException {
+    HttpServer server = HttpServer.create(
+        new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext("/", handler);
+    server.start();
+    return server;
   }
 
   /** Returns the server's base URI. */

@@ -11,14 +11,17 @@ public final class MutableClock extends Clock {
 
   private volatile Instant now;
 
+  /** Creates a clock (in UTC) that reads {@code start} until moved. */
   public MutableClock(Instant start) {
     this.now = start;
   }
 
+  /** Moves the clock forward by {@code by}. */
   public void advance(Duration by) {
     now = now.plus(by);
   }
 
+  /** Sets the clock to {@code instant}, forward or back. */
   public void set(Instant instant) {
     now = instant;
   }

@@ -17,6 +17,7 @@ public final class RecordingInterceptor implements ExecutionInterceptor {
 
   private final List<Sent> sent = new CopyOnWriteArrayList<>();
 
+  /** Records the request about to be sent. */
   @Override
   public void beforeTransmission(Context.BeforeTransmission context,
       ExecutionAttributes attributes) {

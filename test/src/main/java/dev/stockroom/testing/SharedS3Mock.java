@@ -16,12 +16,18 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * One in-process S3Mock for the whole test JVM (it takes seconds to start), plus clients that talk
  * to it over HTTP. Each test creates its own bucket, so tests never see each other's objects.
+ * {@link StockroomTestEnvironment} is built on it; use this class directly where a JUnit
+ * extension does not fit.
  */
 public final class SharedS3Mock {
 
-  /** The KMS key id S3Mock accepts (it takes bare key ids, not ARNs). */
+  /** The KMS key id S3Mock accepts in requests (it takes bare key ids, not ARNs). */
   public static final String KMS_KEY_ID = "4f7a1c9e-2d3b-4e8f-9a6b-0c1d2e3f4a5b";
+  /** The ARN of {@link #KMS_KEY_ID}, as S3Mock is told about it (it registers keys by ARN). */
+  public static final String KMS_KEY_ARN = "arn:aws:kms:us-east-1:123456789012:key/" + KMS_KEY_ID;
+  /** The region of the clients ({@code us-east-1}). */
   public static final Region REGION = Region.US_EAST_1;
+  /** Static credentials; S3Mock accepts any. */
   public static final StaticCredentialsProvider CREDENTIALS =
       StaticCredentialsProvider.create(AwsBasicCredentials.create("foo", "bar"));
 
@@ -35,7 +41,7 @@ public final class SharedS3Mock {
   public static synchronized URI endpoint() {
     if (mock == null) {
       mock = S3MockExtension.builder().withSecureConnection(false)
-          .withValidKmsKeys("arn:aws:kms:us-east-1:123456789012:key/" + KMS_KEY_ID)
+          .withValidKmsKeys(KMS_KEY_ARN)
           // S3Mock is a Spring Boot application: keep Stockroom's own auto-configuration (on the
           // classpath in the starter's and the examples' tests) out of its context.
           .withProperty("stockroom.enabled", "false")
@@ -46,7 +52,7 @@ public final class SharedS3Mock {
     return URI.create("http://localhost:" + mock.getHttpPort());
   }
 
-  /** Returns a sync client for setting up and reading back, outside Stockroom. */
+  /** Returns a sync client for setting up and reading back, outside Stockroom; do not close it. */
   public static synchronized S3Client admin() {
     if (admin == null) {
       admin = S3Client.builder().region(REGION).credentialsProvider(CREDENTIALS)
