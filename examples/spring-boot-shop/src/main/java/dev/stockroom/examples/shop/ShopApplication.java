@@ -11,8 +11,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 /**
  * A small shop: product images go to S3 and are served through CloudFront signed links; orders are
  * stored as transactional data, SSE-KMS. Run it with {@code mvn -q -P run -pl
- * examples/spring-boot-shop -am package -DskipTests} (package, not compile: the build needs the
- * core's test jar that the shop's tests use).
+ * examples/spring-boot-shop -am compile}.
  */
 @SpringBootApplication
 public class ShopApplication {
