@@ -57,7 +57,7 @@ public final class CloudFrontKeyPair {
     return keys.getPrivate();
   }
 
-  /** Returns the private key as PKCS#8 PEM text ({@code -----BEGIN PRIVATE KEY-----}). */
+  /** Returns the private key as PKCS#8 PEM text ({@code BEGIN PRIVATE KEY}). */
   public String privateKeyPem() {
     return pem("PRIVATE KEY", keys.getPrivate().getEncoded());
   }
@@ -67,7 +67,7 @@ public final class CloudFrontKeyPair {
     return keys.getPublic();
   }
 
-  /** Returns the public key as SubjectPublicKeyInfo PEM text ({@code -----BEGIN PUBLIC KEY-----}). */
+  /** Returns the public key as SubjectPublicKeyInfo PEM text ({@code BEGIN PUBLIC KEY}). */
   public String publicKeyPem() {
     return pem("PUBLIC KEY", keys.getPublic().getEncoded());
   }
