@@ -11,6 +11,7 @@ import dev.stockroom.cost.Workload;
 import dev.stockroom.policy.DataKind;
 import dev.stockroom.policy.PolicyCatalog;
 import dev.stockroom.testing.SharedS3Mock;
+import dev.stockroom.testing.StockroomOnS3Mock;
 import org.junit.jupiter.api.Test;
 
 /** A lifecycle plan priced: the bucket's rules today against the policy the plan brings in. */
@@ -27,12 +28,12 @@ class LifecyclePlanCostIT {
   @Test
   void movingTheIaStepFrom90To120Days_costsTheDifferenceAtMonth4() {
     String bucket = SharedS3Mock.newBucket();
-    try (Stockroom today = SharedS3Mock.stockroom(bucket).build()) {
+    try (Stockroom today = StockroomOnS3Mock.builder(bucket).build()) {
       today.lifecycle().apply();
     }
     PolicyCatalog later = PolicyCatalog.builder()
         .policy(DataKind.PRODUCT_IMAGE, i -> i.transition(120, STANDARD_IA)).build();
-    try (Stockroom next = SharedS3Mock.stockroom(bucket).policies(later).build()) {
+    try (Stockroom next = StockroomOnS3Mock.builder(bucket).policies(later).build()) {
       LifecyclePlan plan = next.lifecycle().plan();
 
       PolicyChangeCost cost = model.change(plan, next.policies(), 4);
@@ -56,7 +57,7 @@ class LifecyclePlanCostIT {
   @Test
   void aKindWithoutARuleToday_isPricedAsStayingInItsUploadClass() {
     String bucket = SharedS3Mock.newBucket();
-    try (Stockroom stockroom = SharedS3Mock.stockroom(bucket).build()) {
+    try (Stockroom stockroom = StockroomOnS3Mock.builder(bucket).build()) {
       PolicyChangeCost cost = model.change(stockroom.lifecycle().plan(), stockroom.policies(), 4);
       // every kind with lifecycle actions is added; only product images have objects here:
       // no rule today, STANDARD all of month 4 (0.023); with the policy, STANDARD_IA (0.0125)

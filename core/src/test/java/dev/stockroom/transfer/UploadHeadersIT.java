@@ -8,6 +8,7 @@ import dev.stockroom.exception.TransferFailedException;
 import dev.stockroom.testing.EarlyAnswerProxy;
 import dev.stockroom.testing.RecordingInterceptor;
 import dev.stockroom.testing.SharedS3Mock;
+import dev.stockroom.testing.StockroomOnS3Mock;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -28,7 +29,7 @@ class UploadHeadersIT {
   @Test
   void withEveryOptionalHeaderOff_nothingOptionalIsSent_butTransactionalDataIsStillKms() {
     String bucket = SharedS3Mock.newBucket();
-    try (Stockroom stockroom = SharedS3Mock.stockroom(bucket, requests)
+    try (Stockroom stockroom = StockroomOnS3Mock.builder(bucket, requests)
         .kmsKeyId(SharedS3Mock.KMS_KEY_ID).kmsKeyCheck(false)
         .uploadHeaders(h -> h.serverSideEncryption(false).checksums(false)
             .objectLockRetention(false)).build()) {
@@ -56,7 +57,7 @@ class UploadHeadersIT {
   @Test
   void byDefault_mediaCarriesSse_andEveryUploadAChecksum() {
     String bucket = SharedS3Mock.newBucket();
-    try (Stockroom stockroom = SharedS3Mock.stockroom(bucket, requests).build()) {
+    try (Stockroom stockroom = StockroomOnS3Mock.builder(bucket, requests).build()) {
       StoredObject image = stockroom.media().productImage("a.jpg").upload(BYTES, "image/jpeg");
 
       var put = requests.sent("PutObject").get(0).http().headers();

@@ -208,7 +208,7 @@ class UploadIT {
 
   @Test
   void withKindTags_eachObjectIsTaggedWithItsKind() {
-    try (Stockroom tagging = SharedS3Mock.stockroom(bucket).uploadHeaders(h -> h.kindTag(true))
+    try (Stockroom tagging = StockroomOnS3Mock.builder(bucket).uploadHeaders(h -> h.kindTag(true))
         .build()) {
       StoredObject stored = tagging.media().page("tagged.html")
           .upload("<p>".getBytes(), "text/html");

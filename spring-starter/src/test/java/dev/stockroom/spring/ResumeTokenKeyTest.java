@@ -81,7 +81,7 @@ class ResumeTokenKeyTest {
   private static String pausedToken(String bucket, Path file) throws Exception {
     try (FaultyS3 proxy = new FaultyS3()) {
       proxy.hold(FaultyS3.uploadPart());
-      try (Stockroom stockroom = SharedS3Mock.stockroom(bucket).resumeTokenKey(KEY)
+      try (Stockroom stockroom = OnS3Mock.builder(bucket).resumeTokenKey(KEY)
           .endpointOverride(proxy.endpoint()).build()) {
         var transfer = stockroom.objects(DataKind.PRODUCT_VIDEO).object("film.mp4")
             .startUpload(file);

@@ -44,7 +44,7 @@ class StockroomHealthIndicatorTest {
 
   @Test
   void probesWithinTheInterval_askS3Once_andAfterItAgain() {
-    try (Stockroom stockroom = SharedS3Mock.stockroom(SharedS3Mock.newBucket(), requests)
+    try (Stockroom stockroom = OnS3Mock.builder(SharedS3Mock.newBucket(), requests)
         .build()) {
       StockroomHealthIndicator health = new StockroomHealthIndicator(stockroom,
           Duration.ofMinutes(1), clock);
