@@ -4,8 +4,9 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * What happened to one file of a directory upload: stored, failed with a cause, or skipped with a
- * reason (a symbolic link, a special file, an unreadable file). Nothing found is left out.
+ * What happened to one file of a directory upload or an import: stored, failed with a cause,
+ * skipped with a reason (a symbolic link, a special file, an unreadable file), or already stored
+ * by an earlier run. Nothing found is left out.
  */
 public interface FileOutcome {
 
@@ -16,7 +17,9 @@ public interface FileOutcome {
     /** The upload was tried and failed; {@link #failure()} says why. */
     FAILED,
     /** The file was not uploaded on purpose; {@link #reason()} says why. */
-    SKIPPED
+    SKIPPED,
+    /** An earlier run of the same import stored the file, unchanged since, per its journal. */
+    ALREADY_STORED
   }
 
   /** Returns the file. */

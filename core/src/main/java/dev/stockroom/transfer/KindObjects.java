@@ -4,6 +4,7 @@ import dev.stockroom.policy.DataKind;
 import dev.stockroom.policy.StoragePolicy;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /** The objects of one kind: single uploads by name, and whole directories. */
 public interface KindObjects {
@@ -44,4 +45,25 @@ public interface KindObjects {
   /** As {@link #uploadDirectory(Path, UploadProgressListener)}, with failures in the future. */
   CompletableFuture<BatchResult> uploadDirectoryAsync(Path directory,
       UploadProgressListener listener);
+
+  /**
+   * Imports a very large set of files in flat memory: the source is walked as the import goes, at
+   * most {@code maxConcurrentFiles} are in flight (fewer while S3 answers SlowDown), and outcomes
+   * go to the listener and the journal, not into a list. A re-run with the same journal skips what
+   * is already stored and unchanged.
+   *
+   * @throws IllegalArgumentException if the source directory is missing or unreadable, or the
+   *     journal does not parse or was written for another bucket, kind or source (nothing is sent)
+   * @throws dev.stockroom.exception.PolicyViolationException if the kind needs a KMS key and none
+   *     is set
+   * @throws dev.stockroom.exception.KmsKeyException if the KMS key cannot be used
+   * @throws IllegalStateException if Stockroom is closed
+   */
+  ImportResult importFiles(ImportRequest request);
+
+  /** As {@link #importFiles(ImportRequest)}: {@code importFiles(ImportSource.directory(dir), r -> r.journal(j))}. */
+  ImportResult importFiles(ImportSource source, Consumer<ImportRequest.Builder> request);
+
+  /** As {@link #importFiles(ImportRequest)}, with failures in the future. */
+  CompletableFuture<ImportResult> importFilesAsync(ImportRequest request);
 }

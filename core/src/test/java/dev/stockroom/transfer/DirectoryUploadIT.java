@@ -69,7 +69,7 @@ class DirectoryUploadIT {
     assertThat(result.outcomes()).allSatisfy(o -> assertThat(
         admin.headObject(h -> h.bucket(bucket).key(o.key())).contentType()).isEqualTo("image/jpeg"));
     assertThat(finished).hasSize(300);
-    assertThat(finished).extracting(BatchProgress::filesDone).contains(300);
+    assertThat(finished).extracting(BatchProgress::filesDone).contains(300L);
     assertThat(result.bytesStored()).isEqualTo(IntStream.range(0, 300)
         .map(i -> ("image " + i).length()).sum());
   }

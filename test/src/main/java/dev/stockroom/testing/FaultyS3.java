@@ -97,6 +97,15 @@ public final class FaultyS3 implements AutoCloseable {
         && !request.queryParameter("uploadId").isPresent();
   }
 
+  /**
+   * Answers 503 SlowDown to the first PutObject of each of the first {@code keys} distinct keys:
+   * every such file is throttled once, and its retry goes through.
+   */
+  public FaultyS3 slowDownOncePerKey(int keys) {
+    chaos.slowDownKeys = keys;
+    return this;
+  }
+
   /** Returns how many faults were injected (delays not counted). */
   public int faultsInjected() {
     return chaos.injected.get();
@@ -124,6 +133,8 @@ public final class FaultyS3 implements AutoCloseable {
     private volatile Predicate<Request> hold = request -> false;
     private final CountDownLatch released = new CountDownLatch(1);
     private final AtomicInteger held = new AtomicInteger();
+    private volatile int slowDownKeys;
+    private final java.util.Set<String> slowedDown = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final AtomicInteger injected = new AtomicInteger();
 
     synchronized void configure(double rate, long seed) {
@@ -141,6 +152,11 @@ public final class FaultyS3 implements AutoCloseable {
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
         }
+      }
+      if (slowDownKeys > 0 && putObject().test(request) && slowedDown.size() < slowDownKeys
+          && slowedDown.add(request.getUrl())) {
+        injected.incrementAndGet();
+        return slowDown();
       }
       if (alwaysFail.test(request)) {
         injected.incrementAndGet();

@@ -33,12 +33,19 @@ public final class S3Clients implements SdkAutoCloseable {
   private final S3AsyncClient async;
   private final S3Client sync;
   private final boolean accelerated;
+  private final ThrottleWatch throttles;
   private final List<SdkAutoCloseable> owned = new ArrayList<>();
 
   private S3Clients(S3AsyncClient async, S3Client sync, boolean accelerated) {
+    this(async, sync, accelerated, null);
+  }
+
+  private S3Clients(S3AsyncClient async, S3Client sync, boolean accelerated,
+      ThrottleWatch throttles) {
     this.async = async;
     this.sync = sync;
     this.accelerated = accelerated;
+    this.throttles = throttles;
   }
 
   /**
@@ -75,8 +82,9 @@ public final class S3Clients implements SdkAutoCloseable {
       accelerate = false;
     }
     SdkEventLoopGroup eventLoops = SdkEventLoopGroup.builder().build();
-    S3AsyncClient created = build(settings, accelerate, eventLoops);
-    S3Clients clients = new S3Clients(created, userSync, accelerate);
+    ThrottleWatch throttles = new ThrottleWatch();
+    S3AsyncClient created = build(settings, accelerate, eventLoops, throttles);
+    S3Clients clients = new S3Clients(created, userSync, accelerate, throttles);
     clients.owned.add(created);
     clients.owned.add(() -> shutDown(eventLoops));
     return clients;
@@ -92,7 +100,7 @@ public final class S3Clients implements SdkAutoCloseable {
   }
 
   private static S3AsyncClient build(Settings settings, boolean accelerate,
-      SdkEventLoopGroup eventLoops) {
+      SdkEventLoopGroup eventLoops, ThrottleWatch throttles) {
     Region region = Optional.ofNullable(settings.region()).or(S3Clients::localRegion)
         .orElseThrow(() -> new IllegalArgumentException("region must be set (or AWS_REGION, "
             + "aws.region or a profile region) when Stockroom creates its own S3 client"));
@@ -120,6 +128,9 @@ public final class S3Clients implements SdkAutoCloseable {
     if (settings.customizer() != null) {
       settings.customizer().accept(builder);
     }
+    // after the customizer, which may set an override configuration of its own: added to it
+    builder.overrideConfiguration(builder.overrideConfiguration().toBuilder()
+        .addExecutionInterceptor(throttles).build());
     return builder.build();
   }
 
@@ -136,6 +147,14 @@ public final class S3Clients implements SdkAutoCloseable {
   /** Returns the async client (the transfer client). */
   public S3AsyncClient async() {
     return async;
+  }
+
+  /**
+   * Returns the count of slow-down answers the client Stockroom created has had, or empty for a
+   * caller's client (Stockroom cannot watch its requests).
+   */
+  public Optional<ThrottleWatch> throttles() {
+    return Optional.ofNullable(throttles);
   }
 
   /** Returns whether the transfer client uses Transfer Acceleration. */

@@ -26,6 +26,11 @@ record DefaultFileOutcome(Path file, String key, Status status, StoredObject sto
         "failure"), String.valueOf(failure.getMessage()));
   }
 
+  static FileOutcome alreadyStored(Path file, String key) {
+    return new DefaultFileOutcome(file, key, Status.ALREADY_STORED, null, null,
+        "stored by an earlier run, unchanged since (per the journal)");
+  }
+
   static FileOutcome skipped(Path file, String key, String reason) {
     return new DefaultFileOutcome(file, key, Status.SKIPPED, null, null, reason);
   }

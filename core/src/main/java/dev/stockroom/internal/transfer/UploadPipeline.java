@@ -22,6 +22,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
@@ -57,12 +58,14 @@ public final class UploadPipeline {
   private final Clock clock;
   private final ResumeTokens tokens;
   private final UploadHeaders headers;
+  private final LongSupplier throttles;
 
   public UploadPipeline(String bucket, Sender sender, KmsKey kmsKey, BucketClient bucketClient,
       Duration checkInterval, Executor io, InFlight inFlight, Clock clock, ResumeTokens tokens,
-      UploadHeaders headers) {
+      UploadHeaders headers, LongSupplier throttles) {
     this.tokens = tokens;
     this.headers = headers;
+    this.throttles = throttles;
     this.bucket = bucket;
     this.sender = sender;
     this.kmsKey = kmsKey;
@@ -83,6 +86,15 @@ public final class UploadPipeline {
 
   InFlight inFlight() {
     return inFlight;
+  }
+
+  Clock clock() {
+    return clock;
+  }
+
+  /** Returns the count of slow-down answers the client has had (0 for a caller's client). */
+  LongSupplier throttles() {
+    return throttles;
   }
 
   ResumeTokens tokens() {

@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -85,7 +86,8 @@ public final class Assembly {
     UploadPipeline pipeline = new UploadPipeline(bucket, new Sender(transferManager, io,
         setup.transferSettings().multipartThreshold()), kmsKey,
         s3.bucketClient(), setup.awsCheckInterval(), io, inFlight, setup.clock(), tokens,
-        setup.uploadHeaders());
+        setup.uploadHeaders(), s3.throttles().map(watch -> (LongSupplier) watch::throttled)
+            .orElse(() -> 0L));
     setup.policies().policies().forEach(policy -> kinds.put(policy.kind(), new DefaultKindObjects(
         pipeline, policy, setup.transferSettings().maxConcurrentFiles(), false)));
     this.resumption = new Resumption(bucket, tokens, kinds::get);

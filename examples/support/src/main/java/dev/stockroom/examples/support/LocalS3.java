@@ -34,8 +34,16 @@ public final class LocalS3 implements AutoCloseable {
     this.mock = mock;
   }
 
-  /** Starts S3Mock on a free port, plain HTTP, quiet. */
+  /** Starts S3Mock on a free port, plain HTTP, quiet; its data goes when it stops. */
   public static LocalS3 startInProcess() {
+    return startInProcess(null);
+  }
+
+  /**
+   * As {@link #startInProcess()}, keeping its data in {@code root} across runs when not null (so
+   * a re-run of an example finds what the last run stored).
+   */
+  public static LocalS3 startInProcess(java.nio.file.Path root) {
     System.out.println("No S3 endpoint configured: starting an in-process S3Mock...");
     // S3Mock adds its own defaults to the map it is given, so it must be mutable.
     Map<String, Object> properties = new HashMap<>(Map.of(
@@ -49,6 +57,10 @@ public final class LocalS3 implements AutoCloseable {
         // classpath (the shop example), out of S3Mock's own context.
         "stockroom.enabled", false,
         "logging.level.root", "WARN"));
+    if (root != null) {
+      properties.put("com.adobe.testing.s3mock.store.root", root.toString());
+      properties.put("com.adobe.testing.s3mock.store.retain-files-on-exit", true);
+    }
     S3MockApplication mock = S3MockApplication.start(properties);
     return new LocalS3(URI.create("http://localhost:" + mock.getHttpPort()), mock);
   }
@@ -91,8 +103,13 @@ public final class LocalS3 implements AutoCloseable {
 
   /** Returns the configured endpoint's store, or an in-process S3Mock when none is configured. */
   public static LocalS3 fromEnvironment() {
+    return fromEnvironment(null);
+  }
+
+  /** As {@link #fromEnvironment()}, an in-process S3Mock keeping its data in {@code root}. */
+  public static LocalS3 fromEnvironment(java.nio.file.Path root) {
     String endpoint = setting("stockroom.endpoint", "STOCKROOM_ENDPOINT", null);
-    return endpoint == null ? startInProcess() : at(URI.create(endpoint));
+    return endpoint == null ? startInProcess(root) : at(URI.create(endpoint));
   }
 
   /** Returns a system property, else an environment variable, else {@code fallback}. */
