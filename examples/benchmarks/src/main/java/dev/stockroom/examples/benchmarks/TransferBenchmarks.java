@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -17,8 +19,8 @@ import software.amazon.awssdk.transfer.s3.S3TransferManager;
 
 /**
  * Uploads, Stockroom against the raw AWS SDK on the same files and the same in-process S3Mock:
- * a catalog of 2,000 product images, and one 256 MiB file. One warm-up run, then five measured
- * runs each; medians.
+ * a catalog of 2,000 product images, and one 256 MiB file. One warm-up round, then seven
+ * measured rounds, interleaved ({@link Rounds}); medians and round-by-round ratios.
  */
 final class TransferBenchmarks {
 
@@ -26,7 +28,7 @@ final class TransferBenchmarks {
   static final int IMAGE_SIZE = 50_000;
   static final long LARGE = 256L << 20;
   static final int WARMUPS = 1;
-  static final int RUNS = 5;
+  static final int RUNS = 7;
 
   private final LocalS3 s3;
   private final Path work;
@@ -36,8 +38,11 @@ final class TransferBenchmarks {
     this.work = work;
   }
 
-  /** Files per second, median: Stockroom, Transfer Manager uploadDirectory, putObject loop. */
-  double[] catalog() throws IOException {
+  /**
+   * Files per second on the catalog: Stockroom's directory upload, the Transfer Manager's
+   * uploadDirectory and a sequential putObject loop, in interleaved rounds.
+   */
+  Rounds catalog() throws Exception {
     Path catalog = images(work.resolve("catalog"));
     try (S3Client admin = s3.client(Region.US_EAST_1);
         Stockroom stockroom = stockroom("bench-stockroom");
@@ -47,43 +52,44 @@ final class TransferBenchmarks {
         LocalS3.createBucketIfMissing(admin, bucket);
       }
       List<Path> files = list(catalog);
-      double stockroomRate = IMAGES / median(() -> {
-        stockroom.media().productImages().uploadDirectory(catalog).requireAllSucceeded();
-        return null;
-      });
-      double tmRate = IMAGES / median(() -> {
+      Map<String, Callable<Double>> contenders = new LinkedHashMap<>();
+      contenders.put("stockroom", () -> IMAGES / Rounds.seconds(() ->
+          stockroom.media().productImages().uploadDirectory(catalog).requireAllSucceeded()));
+      contenders.put("tm", () -> IMAGES / Rounds.seconds(() -> {
         var done = tm.uploadDirectory(u -> u.source(catalog).bucket("bench-sdk-tm")
             .s3Prefix("media/product-images")).completionFuture().join();
         if (!done.failedTransfers().isEmpty()) {
           throw new IllegalStateException(done.failedTransfers().size() + " files failed");
         }
         return null;
-      });
-      double loopRate = IMAGES / median(() -> {
+      }));
+      contenders.put("loop", () -> IMAGES / Rounds.seconds(() -> {
         for (Path file : files) {
           admin.putObject(p -> p.bucket("bench-sdk-loop").key("media/product-images/"
               + catalog.relativize(file)), file);
         }
         return null;
-      });
-      return new double[] {stockroomRate, tmRate, loopRate};
+      }));
+      return Rounds.run(WARMUPS, RUNS, contenders);
     }
   }
 
-  /** MiB per second, median: Stockroom, Transfer Manager uploadFile. */
-  double[] largeFile() throws IOException {
+  /** MiB per second on one 256 MiB file: Stockroom and the Transfer Manager, interleaved. */
+  Rounds largeFile() throws Exception {
     Path file = random(work.resolve("large.bin"), LARGE);
     double mib = LARGE / 1048576.0;
     try (Stockroom stockroom = stockroom("bench-stockroom");
         S3AsyncClient async = sdkAsyncClient();
         S3TransferManager tm = S3TransferManager.builder().s3Client(async).build()) {
-      double stockroomRate = mib / median(() -> stockroom.media().productVideo("large.bin")
-          .upload(file));
-      double tmRate = mib / median(() -> tm.uploadFile(u -> u.source(file)
+      Map<String, Callable<Double>> contenders = new LinkedHashMap<>();
+      contenders.put("stockroom", () -> mib / Rounds.seconds(() -> stockroom.media()
+          .productVideo("large.bin").upload(file)));
+      contenders.put("tm", () -> mib / Rounds.seconds(() -> tm.uploadFile(u -> u.source(file)
           .putObjectRequest(p -> p.bucket("bench-sdk-tm").key("media/product-videos/large.bin")))
-          .completionFuture().join());
+          .completionFuture().join()));
+      Rounds rounds = Rounds.run(WARMUPS, RUNS, contenders);
       Files.delete(file);
-      return new double[] {stockroomRate, tmRate};
+      return rounds;
     }
   }
 
@@ -91,33 +97,18 @@ final class TransferBenchmarks {
     return s3.configure(Stockroom.builder().bucket(bucket).region(Region.US_EAST_1)).build();
   }
 
-  /** The raw SDK's client, set up like Stockroom's: multipart, 8 MiB parts, 64 connections. */
   private S3AsyncClient sdkAsyncClient() {
+    return sdkAsyncClient(s3);
+  }
+
+  /** The raw SDK's client, set up like Stockroom's: multipart, 8 MiB parts, 64 connections. */
+  static S3AsyncClient sdkAsyncClient(LocalS3 s3) {
     var builder = S3AsyncClient.builder().region(Region.US_EAST_1).endpointOverride(s3.endpoint())
         .forcePathStyle(true).multipartEnabled(true)
         .httpClientBuilder(software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient.builder()
             .maxConcurrency(64));
     s3.credentials().ifPresent(builder::credentialsProvider);
     return builder.build();
-  }
-
-  /** Runs the warm-ups, then returns the median of the measured runs, in seconds. */
-  static double median(Callable<?> run) {
-    try {
-      for (int i = 0; i < WARMUPS; i++) {
-        run.call();
-      }
-      double[] seconds = new double[RUNS];
-      for (int i = 0; i < RUNS; i++) {
-        long start = System.nanoTime();
-        run.call();
-        seconds[i] = (System.nanoTime() - start) / 1e9;
-      }
-      Arrays.sort(seconds);
-      return seconds[RUNS / 2];
-    } catch (Exception e) {
-      throw new IllegalStateException("benchmark run failed", e);
-    }
   }
 
   private static Path images(Path dir) throws IOException {
