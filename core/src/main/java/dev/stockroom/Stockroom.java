@@ -1,5 +1,6 @@
 package dev.stockroom;
 
+import dev.stockroom.audit.Audit;
 import dev.stockroom.cost.CostComparison;
 import dev.stockroom.cost.CostModel;
 import dev.stockroom.crypto.KmsKey;
@@ -191,6 +192,14 @@ public final class Stockroom implements AutoCloseable {
    */
   public CostComparison cost(CostModel model) {
     return Require.nonNull(model, "model").compare(policies);
+  }
+
+  /**
+   * Returns the audit of the objects already in the bucket against the policy in force, and their
+   * repair: findings from the live bucket or an S3 Inventory report, a plan, and its application.
+   */
+  public Audit audit() {
+    return parts.audit();
   }
 
   /** Returns the KMS key SSE-KMS uploads use, and its check. */

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.Set;
 import software.amazon.awssdk.services.s3.model.StorageClass;
 
@@ -32,15 +33,20 @@ public final class PriceList {
   private final LocalDate effective;
   private final String source;
   private final double tagsPer10000;
+  private final double batchJob;
+  private final double batchMillionObjects;
   private final Map<StorageClass, ClassPrices> classes;
 
   PriceList(String region, String currency, LocalDate effective, String source,
-      double tagsPer10000, Map<StorageClass, ClassPrices> classes) {
+      double tagsPer10000, double batchJob, double batchMillionObjects,
+      Map<StorageClass, ClassPrices> classes) {
     this.region = region;
     this.currency = currency;
     this.effective = effective;
     this.source = source;
     this.tagsPer10000 = tagsPer10000;
+    this.batchJob = batchJob;
+    this.batchMillionObjects = batchMillionObjects;
     this.classes = Collections.unmodifiableMap(new EnumMap<>(classes));
   }
 
@@ -228,6 +234,22 @@ public final class PriceList {
     return tagsPer10000;
   }
 
+  /**
+   * Returns the fee of one S3 Batch Operations job ({@code batchJob}), if the list gives it.
+   */
+  public OptionalDouble batchOperationsPerJob() {
+    return Double.isNaN(batchJob) ? OptionalDouble.empty() : OptionalDouble.of(batchJob);
+  }
+
+  /**
+   * Returns the S3 Batch Operations fee per million objects processed ({@code
+   * batchMillionObjects}), if the list gives it; the operations' own requests are billed on top.
+   */
+  public OptionalDouble batchOperationsPerMillionObjects() {
+    return Double.isNaN(batchMillionObjects) ? OptionalDouble.empty()
+        : OptionalDouble.of(batchMillionObjects);
+  }
+
   /** Returns the bytes in one billed GB (2^30). */
   static double bytesPerGb() {
     return BYTES_PER_GB;
@@ -246,6 +268,8 @@ public final class PriceList {
     return o instanceof PriceList that && region.equals(that.region)
         && currency.equals(that.currency) && effective.equals(that.effective)
         && source.equals(that.source) && tagsPer10000 == that.tagsPer10000
+        && Double.compare(batchJob, that.batchJob) == 0
+        && Double.compare(batchMillionObjects, that.batchMillionObjects) == 0
         && classes.equals(that.classes);
   }
 

@@ -23,6 +23,8 @@ final class PriceListParser {
 
   static final long KB = 1024;
   private static final List<String> HEADER = List.of("region", "currency", "effective", "source");
+  /** Keys that price something other than a storage class. */
+  private static final List<String> GLOBAL = List.of("tags", "batchJob", "batchMillionObjects");
   private static final List<String> REQUIRED = List.of("put", "get", "retrieval", "minimumDays",
       "minimumBillableKb");
   private static final List<String> OPTIONAL = List.of("transition", "restore",
@@ -55,7 +57,7 @@ final class PriceListParser {
   private PriceList priceList() {
     Map<StorageClass, Map<String, String>> byClass = new EnumMap<>(StorageClass.class);
     for (String key : properties.stringPropertyNames()) {
-      if (!HEADER.contains(key) && !key.equals("tags")) {
+      if (!HEADER.contains(key) && !GLOBAL.contains(key)) {
         classify(key, byClass);
       }
     }
@@ -64,7 +66,8 @@ final class PriceListParser {
     Map<StorageClass, ClassPrices> classes = new EnumMap<>(StorageClass.class);
     byClass.forEach((storageClass, keys) -> classes.put(storageClass, prices(storageClass)));
     return new PriceList(header("region"), header("currency"), effective(), header("source"),
-        number("tags"), classes);
+        number("tags"), optionalNumber("batchJob"), optionalNumber("batchMillionObjects"),
+        classes);
   }
 
   private void classify(String key, Map<StorageClass, Map<String, String>> byClass) {
@@ -72,7 +75,7 @@ final class PriceListParser {
     String item = dot < 0 ? key : key.substring(0, dot);
     boolean known = item.equals(STORAGE) || REQUIRED.contains(item) || OPTIONAL.contains(item);
     if (dot < 0 || !known) {
-      throw failure(key, "unknown key '%s'; keys are %s, tags and <item>.<CLASS> with item one of "
+      throw failure(key, "unknown key '%s'; keys are %s, tags, batchJob, batchMillionObjects and <item>.<CLASS> with item one of "
           + "storage, %s, %s", key, String.join(", ", HEADER), String.join(", ", REQUIRED),
           String.join(", ", OPTIONAL));
     }
@@ -159,6 +162,11 @@ final class PriceListParser {
 
   private long optionalWhole(String key) {
     return properties.containsKey(key) ? whole(key) : 0;
+  }
+
+  /** Returns the number at {@code key}, or NaN when the list does not give it. */
+  private double optionalNumber(String key) {
+    return properties.containsKey(key) ? number(key) : Double.NaN;
   }
 
   private double number(String key) {

@@ -25,6 +25,11 @@ public final class SharedS3Mock {
   public static final String KMS_KEY_ID = "4f7a1c9e-2d3b-4e8f-9a6b-0c1d2e3f4a5b";
   /** The ARN of {@link #KMS_KEY_ID}, as S3Mock is told about it (it registers keys by ARN). */
   public static final String KMS_KEY_ARN = "arn:aws:kms:us-east-1:123456789012:key/" + KMS_KEY_ID;
+  /** A second key S3Mock accepts, for objects written with another key than Stockroom's. */
+  public static final String OTHER_KMS_KEY_ID = "9b8c7d6e-5f4a-4b3c-8d2e-1f0a9b8c7d6e";
+  /** The ARN of {@link #OTHER_KMS_KEY_ID}. */
+  public static final String OTHER_KMS_KEY_ARN = "arn:aws:kms:us-east-1:123456789012:key/"
+      + OTHER_KMS_KEY_ID;
   /** The region of the clients ({@code us-east-1}). */
   public static final Region REGION = Region.US_EAST_1;
   /** Static credentials; S3Mock accepts any. */
@@ -41,7 +46,8 @@ public final class SharedS3Mock {
   public static synchronized URI endpoint() {
     if (mock == null) {
       mock = S3MockExtension.builder().withSecureConnection(false)
-          .withValidKmsKeys(KMS_KEY_ARN)
+          // S3Mock takes the valid keys as one comma-separated property
+          .withValidKmsKeys(KMS_KEY_ARN + "," + OTHER_KMS_KEY_ARN)
           // S3Mock is a Spring Boot application: keep Stockroom's own auto-configuration (on the
           // classpath in the starter's and the examples' tests) out of its context.
           .withProperty("stockroom.enabled", "false")

@@ -18,4 +18,30 @@ public final class S3Answers {
         || service.awsErrorDetails() != null
         && "NotImplemented".equals(service.awsErrorDetails().errorCode()));
   }
+
+  /** Returns whether {@code failure} is S3's answer that the object (or upload) is not there. */
+  public static boolean notFound(Throwable failure) {
+    return statusOrCode(failure, 404, "NoSuchKey") || statusOrCode(failure, 404, "NoSuchUpload");
+  }
+
+  /** Returns whether {@code failure} is a failed precondition (If-Match and its kin): HTTP 412. */
+  public static boolean preconditionFailed(Throwable failure) {
+    return statusOrCode(failure, 412, "PreconditionFailed");
+  }
+
+  /**
+   * Returns whether {@code failure} says the object must be restored first: {@code
+   * InvalidObjectState} (S3's answer to reading or copying an archived object).
+   */
+  public static boolean archived(Throwable failure) {
+    Throwable cause = Futures.unwrap(failure);
+    return cause instanceof AwsServiceException service && service.awsErrorDetails() != null
+        && "InvalidObjectState".equals(service.awsErrorDetails().errorCode());
+  }
+
+  private static boolean statusOrCode(Throwable failure, int status, String code) {
+    Throwable cause = Futures.unwrap(failure);
+    return cause instanceof AwsServiceException service && (service.statusCode() == status
+        || service.awsErrorDetails() != null && code.equals(service.awsErrorDetails().errorCode()));
+  }
 }

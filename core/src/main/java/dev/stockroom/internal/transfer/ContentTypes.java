@@ -9,9 +9,9 @@ import java.util.regex.Pattern;
  * Content types of the files a shop stores, by extension. A fixed table rather than the platform's
  * file-type detection, which differs between machines and is empty on minimal images.
  */
-final class ContentTypes {
+public final class ContentTypes {
 
-  static final String DEFAULT = "application/octet-stream";
+  public static final String DEFAULT = "application/octet-stream";
   /**
    * The longest Content-Type accepted: RFC 6838 bounds type and subtype names at 127 characters
    * each; a few parameters fit in the rest.
@@ -39,7 +39,7 @@ final class ContentTypes {
   private ContentTypes() {}
 
   /** Returns the content type for the file or key name, or {@value #DEFAULT}. */
-  static String forName(String name) {
+  public static String forName(String name) {
     int slash = name.lastIndexOf('/');
     int dot = name.lastIndexOf('.');
     if (dot <= slash + 1) {

@@ -13,7 +13,7 @@ import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
  * @param kmsKeyId the KMS key for SSE-KMS, else null
  * @param objectLock whether to send an Object Lock COMPLIANCE retention
  */
-record Protection(ServerSideEncryption encryption, String kmsKeyId, boolean objectLock) {
+public record Protection(ServerSideEncryption encryption, String kmsKeyId, boolean objectLock) {
 
   /**
    * Returns the encryption the policy asks for given the configured key (which may be null); with
@@ -21,7 +21,7 @@ record Protection(ServerSideEncryption encryption, String kmsKeyId, boolean obje
    *
    * @throws PolicyViolationException if the policy requires KMS and no key is configured
    */
-  static Protection encryptionFor(StoragePolicy policy, String kmsKeyId, String bucket,
+  public static Protection encryptionFor(StoragePolicy policy, String kmsKeyId, String bucket,
       String key, boolean sseHeaders) {
     EncryptionRequirement requirement = policy.encryption();
     if (requirement == EncryptionRequirement.KMS_REQUIRED && kmsKeyId == null) {

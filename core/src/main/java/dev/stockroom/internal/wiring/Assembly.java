@@ -1,9 +1,11 @@
 package dev.stockroom.internal.wiring;
 
+import dev.stockroom.audit.Audit;
 import dev.stockroom.crypto.KmsKey;
 import dev.stockroom.internal.IoThreads;
 import dev.stockroom.internal.LazyClient;
 import dev.stockroom.internal.OpenGuard;
+import dev.stockroom.internal.audit.DefaultAudit;
 import dev.stockroom.internal.crypto.DefaultKmsKey;
 import dev.stockroom.internal.lifecycle.DefaultBucketLifecycle;
 import dev.stockroom.internal.links.DefaultInvalidations;
@@ -56,6 +58,7 @@ public final class Assembly {
   private final DefaultInvalidations invalidations;
   private final Map<DataKind, DefaultKindObjects> kinds = new EnumMap<>(DataKind.class);
   private final Resumption resumption;
+  private final DefaultAudit audit;
 
   public Assembly(Setup setup) {
     this.setup = setup;
@@ -91,6 +94,9 @@ public final class Assembly {
     setup.policies().policies().forEach(policy -> kinds.put(policy.kind(), new DefaultKindObjects(
         pipeline, policy, setup.transferSettings().maxConcurrentFiles(), false)));
     this.resumption = new Resumption(bucket, tokens, kinds::get);
+    this.audit = new DefaultAudit(new DefaultAudit.Wiring(bucket, setup.policies(), s3.async(),
+        s3.bucketClient(), setup.kmsKeyId(), kmsKey, setup.uploadHeaders(), key -> false,
+        setup.clock(), io, guard));
   }
 
   private static byte[] randomKey() {
@@ -130,6 +136,10 @@ public final class Assembly {
   /** Returns the facade of one data class. */
   public ClassObjects dataClass(DataClass dataClass) {
     return new ClassObjects(dataClass, kinds::get);
+  }
+
+  public Audit audit() {
+    return audit;
   }
 
   public Resumption resumption() {

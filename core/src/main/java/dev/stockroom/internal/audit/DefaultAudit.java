@@ -1,0 +1,179 @@
+package dev.stockroom.internal.audit;
+
+import dev.stockroom.audit.Audit;
+import dev.stockroom.audit.AuditReport;
+import dev.stockroom.audit.AuditRequest;
+import dev.stockroom.audit.RepairMode;
+import dev.stockroom.audit.RepairPlan;
+import dev.stockroom.audit.RepairRequest;
+import dev.stockroom.audit.RepairResult;
+import dev.stockroom.crypto.KmsKey;
+import dev.stockroom.exception.StorageException;
+import dev.stockroom.internal.Futures;
+import dev.stockroom.internal.OpenGuard;
+import dev.stockroom.internal.s3.BucketClient;
+import dev.stockroom.internal.s3.S3Answers;
+import dev.stockroom.policy.PolicyCatalog;
+import dev.stockroom.transfer.UploadHeaders;
+import dev.stockroom.validation.Require;
+import java.nio.file.Path;
+import java.time.Clock;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
+
+/** Audits and repairs the objects already in one bucket. */
+public final class DefaultAudit implements Audit {
+
+  /**
+   * What the audit is wired with.
+   *
+   * @param bucket the bucket
+   * @param policies the policy in force
+   * @param s3 the S3 client
+   * @param bucketClient the client for bucket-level calls (Object Lock)
+   * @param kmsKeyId the configured KMS key, or null
+   * @param kmsKey the KMS key check, to resolve an alias to its key's ARN
+   * @param uploadHeaders what uploads send (SSE, Object Lock, checksums)
+   * @param ownFiles Stockroom's own working files, passed over
+   * @param clock the clock
+   * @param executor where async calls run
+   * @param guard whether Stockroom is open
+   */
+  public record Wiring(String bucket, PolicyCatalog policies, S3AsyncClient s3,
+      BucketClient bucketClient, String kmsKeyId, KmsKey kmsKey, UploadHeaders uploadHeaders,
+      Predicate<String> ownFiles, Clock clock, Executor executor, OpenGuard guard) {}
+
+  /** S3 copies parts of at least 5 MiB; a larger part keeps big copies under 10,000 parts. */
+  static final long COPY_PART_SIZE = 512L * 1024 * 1024;
+
+  private final Wiring wiring;
+  private final long copyLimit;
+  private final long copyPartSize;
+
+  public DefaultAudit(Wiring wiring) {
+    this(wiring, InPlaceRepair.COPY_LIMIT, COPY_PART_SIZE);
+  }
+
+  /** For tests: copies above {@code copyLimit} go part by part, in parts of {@code partSize}. */
+  DefaultAudit(Wiring wiring, long copyLimit, long copyPartSize) {
+    this.wiring = wiring;
+    this.copyLimit = copyLimit;
+    this.copyPartSize = copyPartSize;
+  }
+
+  @Override
+  public AuditReport run(AuditRequest request) {
+    Require.nonNull(request, "request");
+    wiring.guard().check();
+    return new AuditRun(wiring, checkSettings(), request).run();
+  }
+
+  @Override
+  public CompletableFuture<AuditReport> runAsync(AuditRequest request) {
+    Require.nonNull(request, "request");
+    return CompletableFuture.supplyAsync(() -> run(request), wiring.executor());
+  }
+
+  @Override
+  public RepairPlan plan(AuditReport report, RepairRequest request) {
+    Require.nonNull(report, "report");
+    Path file = report.findingsFile().orElseThrow(() -> new IllegalArgumentException("the "
+        + "audit wrote no findings file: run it with AuditRequest findingsFile(...) to repair"));
+    return plan(file, request);
+  }
+
+  @Override
+  public RepairPlan plan(Path findingsFile, RepairRequest request) {
+    Require.nonNull(findingsFile, "findingsFile");
+    Require.nonNull(request, "request");
+    wiring.guard().check();
+    Path file = findingsFile.toAbsolutePath().normalize();
+    String digest = FindingsFile.digest(file);
+    // the whole file is checked before anything else is asked of S3
+    FindingsFile.read(file, wiring.bucket(), row -> { });
+    RepairRules rules = rules(request);
+    PlanSteps steps = new PlanSteps();
+    RepairCosts costs = new RepairCosts(wiring.clock().instant(), copyLimit, copyPartSize);
+    FindingsFile.read(file, wiring.bucket(), row -> rules.decide(row).ifPresent(decision -> {
+      steps.add(decision, row);
+      costs.add(row, decision, decision.policy().map(p -> p.storageClass().toString())
+          .orElse("STANDARD"));
+    }));
+    RepairMode mode = mode(request.mode(), steps.objectsToChange());
+    return new DefaultRepairPlan(wiring.bucket(), file, digest, request, mode, steps, costs,
+        this::apply, wiring.executor());
+  }
+
+  private RepairMode mode(RepairMode asked, long objects) {
+    Require.state(asked != RepairMode.BATCH_OPERATIONS, "Batch Operations are not configured "
+        + "for bucket '%s': repair in-process or configure them on the Stockroom builder",
+        wiring.bucket());
+    return RepairMode.IN_PROCESS;
+  }
+
+  private RepairResult apply(DefaultRepairPlan plan) {
+    wiring.guard().check();
+    Require.argument(FindingsFile.digest(plan.findingsFile()).equals(plan.digest()), "findings file '%s' "
+        + "changed since the plan was made: plan again", plan.findingsFile());
+    RepairRequest request = plan.request();
+    BucketLock lock = new BucketLock();
+    RepairRules rules = new RepairRules(wiring.policies(), checkSettings(), lock, request);
+    InPlaceRepair repair = new InPlaceRepair(wiring.s3(), wiring.bucket(), new RepairSettings(
+        checkSettings(), wiring.uploadHeaders().checksums(), lock, copyLimit, copyPartSize),
+        request);
+    return new RepairRun(wiring.bucket(), rules, repair, request.concurrency(), wiring.guard())
+        .run(plan.findingsFile(), new Outcomes(request.listener().orElse(null)));
+  }
+
+  private RepairRules rules(RepairRequest request) {
+    return new RepairRules(wiring.policies(), checkSettings(), new BucketLock(), request);
+  }
+
+  /** Whether the bucket has Object Lock: asked once, and only when a repair needs to know. */
+  private final class BucketLock implements BooleanSupplier {
+
+    private Boolean enabled;
+
+    @Override
+    public synchronized boolean getAsBoolean() {
+      if (enabled == null) {
+        enabled = ask();
+      }
+      return enabled;
+    }
+
+    private boolean ask() {
+      try {
+        return Futures.join(wiring.bucketClient().objectLockEnabled(wiring.bucket()));
+      } catch (RuntimeException e) {
+        if (S3Answers.notImplemented(e)) {
+          return false;
+        }
+        throw new StorageException("GetObjectLockConfiguration", wiring.bucket(), null,
+            Futures.unwrap(e));
+      }
+    }
+  }
+
+  /** Returns what uploads are configured to do; an alias is resolved to its key's ARN if it can. */
+  PolicyCheck.Settings checkSettings() {
+    String keyId = wiring.kmsKeyId();
+    String arn = null;
+    if (keyId != null && keyId.contains("alias/") && wiring.kmsKey().checkEnabled()) {
+      try {
+        arn = wiring.kmsKey().verify().arn();
+      } catch (RuntimeException unresolved) {
+        // the report names the KMS key check as not made
+      }
+    }
+    UploadHeaders headers = wiring.uploadHeaders();
+    return new PolicyCheck.Settings(keyId, arn, headers.serverSideEncryption(),
+        headers.objectLockRetention());
+  }
+
+
+}
