@@ -1,6 +1,8 @@
 package dev.stockroom;
 
 import dev.stockroom.audit.Audit;
+import dev.stockroom.batch.BatchJobs;
+import dev.stockroom.batch.BatchOperations;
 import dev.stockroom.cost.CostComparison;
 import dev.stockroom.cost.CostModel;
 import dev.stockroom.crypto.KmsKey;
@@ -202,6 +204,16 @@ public final class Stockroom implements AutoCloseable {
     return parts.audit();
   }
 
+  /**
+   * Returns the S3 Batch Operations jobs Stockroom creates: their status, and cancelling one.
+   *
+   * @throws IllegalStateException if Batch Operations are not configured
+   */
+  public BatchJobs batchJobs() {
+    return parts.batchJobs().orElseThrow(() -> new IllegalStateException("Batch Operations are "
+        + "not configured: set batchOperations(...) on the Stockroom builder"));
+  }
+
   /** Returns the KMS key SSE-KMS uploads use, and its check. */
   public KmsKey kmsKey() {
     return parts.kmsKey();
@@ -262,6 +274,7 @@ public final class Stockroom implements AutoCloseable {
     private Duration shutdownGracePeriod = Duration.ofSeconds(30);
     private byte[] resumeTokenKey;
     private UploadHeaders uploadHeaders = UploadHeaders.defaults();
+    private BatchOperations batchOperations;
 
     private Builder() {}
 
@@ -517,19 +530,46 @@ public final class Stockroom implements AutoCloseable {
     }
 
     /**
+     * Sets how repairs (and other work too large for one process) run as S3 Batch Operations
+     * jobs; without it, everything runs in-process.
+     */
+    public Builder batchOperations(BatchOperations settings) {
+      this.batchOperations = Require.nonNull(settings, "batchOperations");
+      return this;
+    }
+
+    /**
+     * Sets how S3 Batch Operations jobs run: {@code batchOperations(b -> b.accountId("123456789012")
+     * .roleArn("arn:aws:iam::123456789012:role/stockroom-batch"))}; edits the settings set so far.
+     *
+     * @throws IllegalArgumentException if a setting is invalid
+     * @throws IllegalStateException if the account id or the role is missing
+     */
+    public Builder batchOperations(Consumer<BatchOperations.Builder> settings) {
+      Require.nonNull(settings, "batchOperations");
+      BatchOperations.Builder builder = batchOperations != null ? batchOperations.toBuilder()
+          : BatchOperations.builder();
+      settings.accept(builder);
+      this.batchOperations = builder.build();
+      return this;
+    }
+
+    /**
      * Returns a new Stockroom. Makes no network call.
      *
      * @throws IllegalArgumentException if no bucket is set; if Stockroom must create a client and
      *     no region is known; if acceleration is asked for a bucket whose name has dots, or with
      *     the caller's own async client; if a setting would be ignored (see the class comment); if
-     *     a KMS key ARN names another region than the S3 client's
+     *     a KMS key ARN names another region than the S3 client's; if Batch Operations' work
+     *     prefix overlaps a kind's, or they need an S3 Control client Stockroom cannot create
+     *     (under an endpoint override, or without a region)
      */
     public Stockroom build() {
       Setup setup = new Setup(bucket, region, endpointOverride, forcePathStyle, credentials,
           s3AsyncClient, s3Client, s3ClientCustomizer, policies, kmsKeyId, kmsClient, kmsKeyCheck,
           accelerate, transferSettings, awsCheckInterval, cloudFront, clock, executor,
           shutdownGracePeriod, resumeTokenKey == null ? null : resumeTokenKey.clone(),
-          uploadHeaders);
+          uploadHeaders, batchOperations);
       SetupChecks.check(setup);
       return new Stockroom(setup);
     }

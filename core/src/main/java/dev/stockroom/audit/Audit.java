@@ -1,6 +1,9 @@
 package dev.stockroom.audit;
 
+import dev.stockroom.batch.BatchJob;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -43,4 +46,23 @@ public interface Audit {
    *     line, column and value of the first bad line
    */
   RepairPlan plan(Path findingsFile, RepairRequest request);
+
+  /**
+   * Waits up to {@code timeout} for the S3 Batch Operations jobs of a repair ({@link
+   * RepairResult#jobs()}) to end, and returns their outcomes read from the jobs' completion
+   * reports: each task as the outcome an in-process repair would have had, tasks a failed or
+   * cancelled job never ran counted as FAILED (with the job's reasons in {@link
+   * RepairResult#notes()}), and the objects of jobs still running as SUBMITTED — call again
+   * (another process may, with the same jobs). A zero timeout asks once without waiting.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if the timeout is negative or over 7 days, a job is not one a
+   *     repair created, or a report is not one S3 wrote for its job (naming file, line and value)
+   * @throws IllegalStateException if Batch Operations are not configured or Stockroom is closed
+   * @throws dev.stockroom.exception.StorageException if S3 Control or S3 refuses a request
+   */
+  RepairResult awaitJobs(List<BatchJob> jobs, Duration timeout);
+
+  /** As {@link #awaitJobs}, without blocking: failures complete the future exceptionally. */
+  CompletableFuture<RepairResult> awaitJobsAsync(List<BatchJob> jobs, Duration timeout);
 }

@@ -55,10 +55,14 @@ public interface RepairPlan {
 
   /**
    * Carries out the plan, reading the findings file again (it must be unchanged since the plan was
-   * made), and returns how it went.
+   * made), and returns how it went. In {@link RepairMode#BATCH_OPERATIONS} it returns once the
+   * jobs are created: their objects count as {@link RepairStatus#SUBMITTED} and {@code
+   * Audit.awaitJobs} reads their outcomes once they end.
    *
    * @throws IllegalArgumentException if the findings file changed since the plan was made
    * @throws IllegalStateException if Stockroom is closed
+   * @throws dev.stockroom.exception.StorageException if a manifest cannot be written or a job
+   *     cannot be created (naming the jobs already created, which run)
    */
   RepairResult apply();
 

@@ -1,5 +1,6 @@
 package dev.stockroom.audit;
 
+import dev.stockroom.batch.BatchJob;
 import java.util.List;
 import java.util.Map;
 
@@ -26,6 +27,19 @@ public interface RepairResult {
 
   /** Returns the outcomes that were not REPAIRED, in the order they ended. */
   List<RepairOutcome> problems();
+
+  /** Returns the S3 Batch Operations jobs the repair created (none in-process). */
+  default List<BatchJob> jobs() {
+    return List.of();
+  }
+
+  /**
+   * Returns what the counts cannot say for one object, each as a sentence: jobs that failed or
+   * were cancelled with tasks never run, and why. Empty when there is nothing to add.
+   */
+  default List<String> notes() {
+    return List.of();
+  }
 
   /** Returns whether every object and upload the plan meant to change was changed. */
   default boolean complete() {

@@ -17,5 +17,10 @@ public enum RepairStatus {
   /** Not touched: the repair is impossible here (the detail says why). */
   NOT_REPAIRABLE,
   /** The request failed; the detail holds S3's error code. */
-  FAILED
+  FAILED,
+  /**
+   * Handed to an S3 Batch Operations job that has not ended yet: {@code Audit.awaitJobs} reads
+   * the job's completion report into the statuses above.
+   */
+  SUBMITTED
 }

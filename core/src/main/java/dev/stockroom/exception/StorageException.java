@@ -39,6 +39,15 @@ public class StorageException extends StockroomException {
         objectKey), operation, bucket().orElse(null), objectKey, this);
   }
 
+  /**
+   * Returns this failure with {@code note} added to its message: what else had happened when it
+   * failed, which the caller must know to act (for example jobs already created).
+   */
+  public StorageException withNote(String note) {
+    return new StorageException(getMessage() + "; " + note, operation, bucket().orElse(null),
+        key().orElse(null), getCause());
+  }
+
   /** Returns the error code S3 (or the store) answered with, e.g. {@code SlowDown}, if it did. */
   public Optional<String> errorCode() {
     return serviceError(getCause()).map(e -> e.awsErrorDetails().errorCode());

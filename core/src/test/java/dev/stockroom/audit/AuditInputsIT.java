@@ -94,7 +94,8 @@ class AuditInputsIT {
     assertRefused(oneRow("\"shop-assets\",\"media/pages/a.html\",\"-1\",\"SSE-S3\""),
         "line 1 has Size '-1' where a byte count belongs");
     assertRefused(oneRow("\"shop-assets\",\"media/pages/%zz.html\",\"1\",\"SSE-S3\""),
-        "line 1 has Key 'media/pages/%zz.html' where a URL-encoded key belongs");
+        "line 1 has Key 'media/pages/%zz.html' where a URL-encoded key of 1 to 1,024 UTF-8 bytes "
+            + "belongs");
     assertRefused(oneRow("\"shop-assets\",\"media/pages/a.html\",\"1\""),
         "line 1 has 3 columns where the manifest's fileSchema has 4");
     assertRefused(oneRow("\"other-shop\",\"media/pages/a.html\",\"1\",\"SSE-S3\""),

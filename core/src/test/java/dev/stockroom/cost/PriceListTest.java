@@ -76,6 +76,19 @@ class PriceListTest {
   }
 
   @Test
+  void batchOperationsFees_areShipped_optional_andChecked() throws IOException {
+    assertThat(PriceList.usEast1().batchOperationsPerJob()).hasValue(0.25);
+    assertThat(PriceList.usEast1().batchOperationsPerMillionObjects()).hasValue(1.00);
+    assertThat(parse(STANDARD_ONLY).batchOperationsPerJob()).isEmpty();
+    assertThat(parse(STANDARD_ONLY).batchOperationsPerMillionObjects()).isEmpty();
+    assertThat(parse(STANDARD_ONLY + "batchJob = 0.20\n").batchOperationsPerJob())
+        .hasValue(0.20);
+    assertThatThrownBy(() -> parse(STANDARD_ONLY + "batchMillionObjects = -1\n"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("batchMillionObjects must not be negative, but was -1");
+  }
+
+  @Test
   void negativePrice_namesLineKeyAndValue() {
     assertThatThrownBy(() -> parse(STANDARD_ONLY.replace("0.021", "-0.021")))
         .isInstanceOf(IllegalArgumentException.class)

@@ -68,7 +68,7 @@ final class AuditRun {
   private ObjectSource source() {
     return switch (request.source()) {
       case LIVE_BUCKET -> new BucketListing(wiring.s3(), wiring.bucket(), request.prefix(),
-          wiring.ownFiles());
+          wiring::ownFile);
       case INVENTORY_FILES -> inventory(new LocalInventory(request.manifestFile().orElseThrow()));
       case INVENTORY_OBJECTS -> inventory(new BucketInventory(wiring.s3(),
           request.inventoryBucket().orElseThrow(), request.manifestKey().orElseThrow()));
@@ -77,7 +77,7 @@ final class AuditRun {
 
   private ObjectSource inventory(InventoryLocation location) {
     InventorySource source = new InventorySource(location, wiring.bucket(), request.prefix(),
-        wiring.ownFiles());
+        wiring::ownFile);
     source.manifest();
     return source;
   }

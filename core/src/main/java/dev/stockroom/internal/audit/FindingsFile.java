@@ -1,5 +1,7 @@
 package dev.stockroom.internal.audit;
 
+import dev.stockroom.internal.BoundedLines;
+import dev.stockroom.internal.EncodedKeys;
 import dev.stockroom.audit.Finding;
 import dev.stockroom.validation.Require;
 import java.io.BufferedReader;
@@ -8,8 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -131,21 +131,24 @@ final class FindingsFile {
   }
 
   static String encode(String key) {
-    return URLEncoder.encode(key, StandardCharsets.UTF_8);
+    return EncodedKeys.encode(key);
   }
 
+  /** The findings file's header: the bucket audited and when the audit started. */
+  record Header(String bucket, Instant audited) {}
+
   /**
-   * Reads the findings file, passing each checked line to {@code sink}; returns the bucket it
-   * names. Nothing is passed on before the header is checked; a bad line stops the read.
+   * Reads the findings file, passing each checked line to {@code sink}; returns its header.
+   * Nothing is passed on before the header is checked; a bad line stops the read.
    *
    * @throws IllegalArgumentException naming the line, column and value of what is not a finding
    */
-  static String read(Path file, String expectedBucket, Consumer<FindingRow> sink) {
+  static Header read(Path file, String expectedBucket, Consumer<FindingRow> sink) {
     Path path = file.toAbsolutePath().normalize();
     try (BufferedReader in = open(path)) {
-      String bucket = header(in, path);
-      Require.argument(bucket.equals(expectedBucket), "findings file '%s' is of bucket '%s', not "
-          + "'%s'", path, bucket, expectedBucket);
+      Header header = header(in, path);
+      Require.argument(header.bucket().equals(expectedBucket), "findings file '%s' is of bucket "
+          + "'%s', not '%s'", path, header.bucket(), expectedBucket);
       try (CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
           .get().parse(new BoundedLines(in, MAX_LINE, "findings file '" + path + "'"))) {
         Require.argument(parser.getHeaderNames().equals(java.util.List.of(HEADER)), "findings "
@@ -156,7 +159,7 @@ final class FindingsFile {
           sink.accept(row(records.next(), path));
         }
       }
-      return bucket;
+      return header;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read findings file '" + path + "'", e);
     } catch (IllegalStateException e) {
@@ -194,7 +197,7 @@ final class FindingsFile {
     return Files.newInputStream(path, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
   }
 
-  private static String header(BufferedReader in, Path path) throws IOException {
+  private static Header header(BufferedReader in, Path path) throws IOException {
     String title = in.readLine();
     Require.argument(TITLE.equals(title), "findings file '%s' does not start with '%s': not a "
         + "file a Stockroom audit wrote", path, TITLE);
@@ -204,7 +207,13 @@ final class FindingsFile {
     String audited = in.readLine();
     Require.argument(audited != null && audited.startsWith(AUDITED), "findings file '%s' has no "
         + "'%s' line", path, AUDITED.strip());
-    return bucket.substring(BUCKET.length());
+    String time = audited.substring(AUDITED.length());
+    try {
+      return new Header(bucket.substring(BUCKET.length()), Instant.parse(time));
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException(Require.format("findings file '%s' has audited '%s' "
+          + "where an ISO-8601 time belongs", path, time), e);
+    }
   }
 
   private static FindingRow row(CSVRecord record, Path path) {
@@ -245,16 +254,8 @@ final class FindingsFile {
 
     String key() {
       String encoded = record.get("key");
-      try {
-        String key = URLDecoder.decode(encoded, StandardCharsets.UTF_8);
-        if (!key.isEmpty() && key.getBytes(StandardCharsets.UTF_8).length <= 1024
-            && key.indexOf('\uFFFD') < 0) {
-          return key;
-        }
-      } catch (IllegalArgumentException e) {
-        // reported below
-      }
-      throw bad("key", encoded, "a URL-encoded key of 1 to 1,024 UTF-8 bytes");
+      return EncodedKeys.decode(encoded).orElseThrow(() -> bad("key", encoded,
+          "a URL-encoded key of 1 to 1,024 UTF-8 bytes"));
     }
 
     String printable(String column) {

@@ -1,5 +1,8 @@
 package dev.stockroom.internal.audit;
 
+import dev.stockroom.internal.BoundedLines;
+import dev.stockroom.internal.CountingInput;
+import dev.stockroom.internal.EncodedKeys;
 import dev.stockroom.validation.Require;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -7,7 +10,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
@@ -229,17 +231,8 @@ final class InventorySource implements ObjectSource {
 
     String key(int column) {
       String encoded = get(column, "Key");
-      String decoded;
-      try {
-        decoded = URLDecoder.decode(encoded, StandardCharsets.UTF_8);
-      } catch (IllegalArgumentException e) {
-        throw bad("Key", encoded, "a URL-encoded key");
-      }
-      int bytes = decoded.getBytes(StandardCharsets.UTF_8).length;
-      if (decoded.isEmpty() || bytes > 1024 || decoded.indexOf('\uFFFD') >= 0) {
-        throw bad("Key", encoded, "a key of 1 to 1,024 UTF-8 bytes");
-      }
-      return decoded;
+      return EncodedKeys.decode(encoded).orElseThrow(() -> bad("Key", encoded,
+          "a URL-encoded key of 1 to 1,024 UTF-8 bytes"));
     }
 
     boolean bool(int column, String name, boolean absent) {

@@ -1,11 +1,13 @@
 package dev.stockroom.internal.wiring;
 
 import dev.stockroom.audit.Audit;
+import dev.stockroom.batch.BatchJobs;
 import dev.stockroom.crypto.KmsKey;
 import dev.stockroom.internal.IoThreads;
 import dev.stockroom.internal.LazyClient;
 import dev.stockroom.internal.OpenGuard;
 import dev.stockroom.internal.audit.DefaultAudit;
+import dev.stockroom.internal.batch.JobDriver;
 import dev.stockroom.internal.crypto.DefaultKmsKey;
 import dev.stockroom.internal.lifecycle.DefaultBucketLifecycle;
 import dev.stockroom.internal.links.DefaultInvalidations;
@@ -29,12 +31,14 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.LongSupplier;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import software.amazon.awssdk.regions.PartitionMetadata;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.s3control.S3ControlClient;
 import software.amazon.awssdk.transfer.s3.S3TransferManager;
 
 /**
@@ -49,6 +53,8 @@ public final class Assembly {
   private final S3Clients s3;
   private final LazyClient<KmsClient> kms;
   private final LazyClient<CloudFrontClient> cloudFront;
+  private final LazyClient<S3ControlClient> s3Control;
+  private final JobDriver jobs;
   private final ExecutorService ownedIo;
   private final S3TransferManager transferManager;
   private final InFlight inFlight;
@@ -72,6 +78,11 @@ public final class Assembly {
     this.cloudFront = new LazyClient<>(setup.cloudFront() == null ? null
         : setup.cloudFront().cloudFrontClient().orElse(null),
         () -> AwsClients.cloudFront(setup.credentials()));
+    this.s3Control = new LazyClient<>(setup.batchOperations() == null ? null
+        : setup.batchOperations().s3ControlClient().orElse(null),
+        () -> AwsClients.s3Control(setup.s3Region().orElseThrow(), setup.credentials()));
+    this.jobs = setup.batchOperations() == null ? null : new JobDriver(bucket,
+        partition(setup), setup.batchOperations(), s3Control, s3.async(), guard);
     this.ownedIo = setup.executor() == null ? IoThreads.create(IoThreads.defaultSize()) : null;
     Executor io = ownedIo != null ? ownedIo : setup.executor();
     this.transferManager = S3TransferManager.builder().s3Client(s3.async()).build();
@@ -95,8 +106,13 @@ public final class Assembly {
         pipeline, policy, setup.transferSettings().maxConcurrentFiles(), false)));
     this.resumption = new Resumption(bucket, tokens, kinds::get);
     this.audit = new DefaultAudit(new DefaultAudit.Wiring(bucket, setup.policies(), s3.async(),
-        s3.bucketClient(), setup.kmsKeyId(), kmsKey, setup.uploadHeaders(), key -> false,
+        s3.bucketClient(), setup.kmsKeyId(), kmsKey, setup.uploadHeaders(), jobs,
         setup.clock(), io, guard));
+  }
+
+  /** Returns the AWS partition of the bucket's region ({@code aws}, {@code aws-cn}, …) for ARNs. */
+  private static String partition(Setup setup) {
+    return setup.s3Region().map(region -> PartitionMetadata.of(region).id()).orElse("aws");
   }
 
   private static byte[] randomKey() {
@@ -142,6 +158,10 @@ public final class Assembly {
     return audit;
   }
 
+  public Optional<BatchJobs> batchJobs() {
+    return Optional.ofNullable(jobs);
+  }
+
   public Resumption resumption() {
     return resumption;
   }
@@ -161,6 +181,7 @@ public final class Assembly {
     s3.close();
     kms.close();
     cloudFront.close();
+    s3Control.close();
     if (ownedIo != null) {
       ownedIo.shutdown();
       awaitQuietly(ownedIo, Duration.ofSeconds(5));

@@ -5,8 +5,9 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.s3control.S3ControlClient;
 
-/** Builds the KMS and CloudFront clients Stockroom creates itself, from the builder's settings. */
+/** Builds the KMS, CloudFront and S3 Control clients Stockroom creates itself, from the builder's settings. */
 final class AwsClients {
 
   private AwsClients() {}
@@ -23,6 +24,15 @@ final class AwsClients {
   /** Returns a CloudFront client (a global service, signed in us-east-1). */
   static CloudFrontClient cloudFront(AwsCredentialsProvider credentials) {
     var builder = CloudFrontClient.builder().region(Region.AWS_GLOBAL);
+    if (credentials != null) {
+      builder.credentialsProvider(credentials);
+    }
+    return builder.build();
+  }
+
+  /** Returns an S3 Control client (Batch Operations) in {@code region}. */
+  static S3ControlClient s3Control(Region region, AwsCredentialsProvider credentials) {
+    var builder = S3ControlClient.builder().region(region);
     if (credentials != null) {
       builder.credentialsProvider(credentials);
     }

@@ -1,5 +1,7 @@
 package dev.stockroom.internal.wiring;
 
+import dev.stockroom.batch.BatchOperations;
+import dev.stockroom.internal.s3.S3Clients;
 import dev.stockroom.links.CloudFrontSettings;
 import dev.stockroom.policy.PolicyCatalog;
 import dev.stockroom.transfer.TransferSettings;
@@ -7,6 +9,7 @@ import dev.stockroom.transfer.UploadHeaders;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -26,7 +29,7 @@ public record Setup(String bucket, Region region, URI endpointOverride, boolean 
     KmsClient kmsClient, boolean kmsKeyCheck, boolean accelerate,
     TransferSettings transferSettings, Duration awsCheckInterval, CloudFrontSettings cloudFront,
     Clock clock, Executor executor, Duration shutdownGracePeriod, byte[] resumeTokenKey,
-    UploadHeaders uploadHeaders) {
+    UploadHeaders uploadHeaders, BatchOperations batchOperations) {
 
   /** Returns whether Stockroom creates the S3 client itself. */
   boolean createsS3Client() {
@@ -36,6 +39,22 @@ public record Setup(String bucket, Region region, URI endpointOverride, boolean 
   /** Returns whether Stockroom may create a KMS client (for the key check). */
   boolean createsKmsClient() {
     return kmsKeyId != null && kmsKeyCheck && kmsClient == null;
+  }
+
+  /** Returns whether Stockroom may create an S3 Control client (for Batch Operations jobs). */
+  boolean createsS3ControlClient() {
+    return batchOperations != null && batchOperations.s3ControlClient().isEmpty();
+  }
+
+  /**
+   * Returns the region of the bucket's S3 client: the one set, the caller's client's, or the
+   * local settings'.
+   */
+  Optional<Region> s3Region() {
+    if (s3AsyncClient != null) {
+      return Optional.ofNullable(s3AsyncClient.serviceClientConfiguration().region());
+    }
+    return Optional.ofNullable(region).or(S3Clients::localRegion);
   }
 
   /** Returns whether Stockroom may create a CloudFront client (for invalidations). */

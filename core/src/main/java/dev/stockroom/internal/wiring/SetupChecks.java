@@ -1,6 +1,6 @@
 package dev.stockroom.internal.wiring;
 
-import dev.stockroom.internal.s3.S3Clients;
+import dev.stockroom.batch.BatchOperations;
 import dev.stockroom.transfer.TransferSettings;
 import dev.stockroom.validation.Require;
 import java.util.ArrayList;
@@ -33,6 +33,31 @@ public final class SetupChecks {
     checkAcceleration(setup);
     checkIgnored(setup);
     checkKmsRegion(setup);
+    checkBatchOperations(setup);
+  }
+
+  /**
+   * Batch Operations need S3 Control, which exists on AWS only, in the bucket's region; and their
+   * working files must lie outside every kind's prefix, where no policy applies and no audit
+   * finds them.
+   */
+  private static void checkBatchOperations(Setup setup) {
+    BatchOperations batch = setup.batchOperations();
+    if (batch == null) {
+      return;
+    }
+    String work = batch.workPrefix();
+    setup.policies().policies().forEach(policy -> Require.argument(
+        !work.startsWith(policy.prefix()) && !policy.prefix().startsWith(work), "batchOperations "
+            + "workPrefix '%s' overlaps the prefix '%s' of %s: choose one outside every kind's",
+        work, policy.prefix(), policy.kind()));
+    if (setup.createsS3ControlClient()) {
+      Require.argument(setup.endpointOverride() == null, "batchOperations needs an "
+          + "s3ControlClient(...) when endpointOverride is set: S3 Batch Operations exist on AWS "
+          + "only, not at '%s'", setup.endpointOverride());
+      Require.argument(setup.s3Region().isPresent(), "batchOperations needs a region (or an "
+          + "s3ControlClient(...)) to create its S3 Control client");
+    }
   }
 
   private static void checkAcceleration(Setup setup) {
@@ -66,8 +91,9 @@ public final class SetupChecks {
       }
     }
     boolean anyCreated = setup.createsS3Client() || setup.createsKmsClient()
-        || setup.createsCloudFrontClient();
-    if (setup.region() != null && !setup.createsS3Client() && !setup.createsKmsClient()) {
+        || setup.createsCloudFrontClient() || setup.createsS3ControlClient();
+    if (setup.region() != null && !setup.createsS3Client() && !setup.createsKmsClient()
+        && !setup.createsS3ControlClient()) {
       ignored.add("region");
     }
     if (setup.credentials() != null && !anyCreated) {
@@ -94,9 +120,6 @@ public final class SetupChecks {
   }
 
   private static Optional<Region> clientRegion(Setup setup) {
-    if (setup.s3AsyncClient() != null) {
-      return Optional.ofNullable(setup.s3AsyncClient().serviceClientConfiguration().region());
-    }
-    return Optional.ofNullable(setup.region()).or(S3Clients::localRegion);
+    return setup.s3Region();
   }
 }

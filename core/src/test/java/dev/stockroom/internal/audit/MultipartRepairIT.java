@@ -112,7 +112,7 @@ class MultipartRepairIT {
     S3AsyncClient s3 = SharedS3Mock.asyncClient(interceptors);
     DefaultAudit audit = new DefaultAudit(new DefaultAudit.Wiring(bucket,
         PolicyCatalog.defaults(), s3, BucketClient.of(s3), null, null,
-        UploadHeaders.defaults(), key -> false, Clock.systemUTC(), ForkJoinPool.commonPool(),
+        UploadHeaders.defaults(), null, Clock.systemUTC(), ForkJoinPool.commonPool(),
         new OpenGuard()), 6 * MIB, 5 * MIB);
     AuditReport report = audit.run(AuditRequest.liveBucket()
         .findingsFile(temp.resolve("findings.csv")).build());

@@ -35,7 +35,7 @@ public final class Benchmarks {
 
   public static void main(String[] args) throws Exception {
     Set<String> sections = args.length == 0 || args[0].equals("all")
-        ? Set.of("transfers", "links", "classification", "heap", "cost", "imports")
+        ? Set.of("transfers", "links", "classification", "heap", "cost", "imports", "audit")
         : Set.of(args[0].split(","));
     System.out.printf("Machine: %d cores, %d MiB max heap, Java %s, %s %s%n",
         Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
@@ -56,6 +56,9 @@ public final class Benchmarks {
             imports(new ImportBenchmarks(s3, work), work);
           }
         }
+      }
+      if (sections.contains("audit")) {
+        audit(new AuditBenchmarks(work));
       }
       if (sections.contains("links")) {
         links();
@@ -165,6 +168,25 @@ public final class Benchmarks {
   private static String mib(ImportBenchmarks.Heap heap) {
     return heap.outOfMemory() ? String.format("ran out of memory (%.1f MiB live before)",
         heap.liveBytes() / 1048576.0) : String.format("%.1f MiB", heap.liveBytes() / 1048576.0);
+  }
+
+  private static void audit(AuditBenchmarks bench) throws Exception {
+    Rounds speed = bench.speed();
+    long heap = bench.liveHeap();
+    double[] ratio = speed.ratio("stockroom", "parse");
+    System.out.println();
+    System.out.printf("| Audit of a %,d-row S3 Inventory report (CSV, gzipped), forked JVM %s, "
+        + "3 interleaved rounds after 1 warm-up | rows/s |%n", AuditBenchmarks.ROWS,
+        AuditBenchmarks.XMX);
+    System.out.println("|---|---:|");
+    System.out.printf("| Stockroom audit (checks, counts, samples, findings file), median "
+        + "| %,.0f |%n", speed.median("stockroom"));
+    System.out.printf("| bare parse of the same files (gzip, CSV, key, size, date), median "
+        + "| %,.0f |%n", speed.median("parse"));
+    System.out.printf("| ratio, median (lowest–highest round) | %.2f× (%.2f–%.2f) |%n", ratio[0],
+        ratio[1], ratio[2]);
+    System.out.printf("| live heap at most, Stockroom audit (after forced collections) "
+        + "| %.1f MiB |%n", heap / 1048576.0);
   }
 
   private static void links() throws RunnerException {

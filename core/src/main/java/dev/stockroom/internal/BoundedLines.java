@@ -1,4 +1,4 @@
-package dev.stockroom.internal.audit;
+package dev.stockroom.internal;
 
 import java.io.FilterReader;
 import java.io.IOException;
@@ -9,13 +9,13 @@ import java.io.Reader;
  * in an untrusted file (an inventory, a findings file) one endless line would fill the heap, so
  * the line is cut off at a length no legitimate record reaches.
  */
-final class BoundedLines extends FilterReader {
+public final class BoundedLines extends FilterReader {
 
   private final int maxLine;
   private final String origin;
   private int lineLength;
 
-  BoundedLines(Reader in, int maxLine, String origin) {
+  public BoundedLines(Reader in, int maxLine, String origin) {
     super(in);
     this.maxLine = maxLine;
     this.origin = origin;
