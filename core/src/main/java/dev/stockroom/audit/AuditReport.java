@@ -1,5 +1,6 @@
 package dev.stockroom.audit;
 
+import dev.stockroom.cost.Workload;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -58,6 +59,15 @@ public interface AuditReport {
    * and Content-Type: headers were not read"); empty when every check ran.
    */
   List<String> notChecked();
+
+  /**
+   * Returns the audited objects under a known prefix as a cost workload of existing objects: per
+   * kind, cohorts of storage class, age (months) and size (powers of two) with their counts, mean
+   * size and mean age — what {@code CostModel} projects forward. Objects whose class or date the
+   * source did not give, and those in classes the cost model does not price, are left out (see
+   * {@link #notChecked()}). Add each kind's monthly uploads and reads with {@code toBuilder()}.
+   */
+  Workload workload();
 
   /** Returns the file every finding was written to, if the request named one. */
   Optional<Path> findingsFile();

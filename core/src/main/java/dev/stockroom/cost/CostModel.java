@@ -79,7 +79,8 @@ public final class CostModel {
 
   /**
    * Projects every kind uploaded to {@code storageClass} and never moved, each still expiring as
-   * the catalog says.
+   * the catalog says; objects already stored in a warmer class move to it at once, with their
+   * transition fee (those in a colder class stay: lifecycle never warms an object).
    *
    * @throws IllegalArgumentException if the class is not one the model prices, or the price list
    *     lacks it

@@ -34,6 +34,11 @@ public record ExistingObjects(long count, long bytes, int ageDays, StorageClass 
         storageClass);
   }
 
+  /** Returns whether the cost model prices {@code storageClass} (so cohorts may be in it). */
+  public static boolean priced(StorageClass storageClass) {
+    return StorageClasses.rank(Require.nonNull(storageClass, "storageClass")) >= 0;
+  }
+
   @Override
   public String toString() {
     return count + " × " + Sizes.format(bytes) + " aged " + ageDays + " days in " + storageClass;

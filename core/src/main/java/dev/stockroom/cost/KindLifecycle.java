@@ -41,9 +41,14 @@ record KindLifecycle(StorageClass uploadClass, List<Step> steps, long expiration
     return new KindLifecycle(policy.storageClass(), steps, expiration(policy));
   }
 
-  /** Returns the policy's kind uploaded to {@code storageClass}, never moved, expired as before. */
+  /**
+   * Returns the policy's kind uploaded to {@code storageClass} and expired as before; objects
+   * already stored in a warmer class move there at once (a lifecycle rule at day 0, with its
+   * transition fee), since "everything in that class" is the scenario. Objects in a colder class
+   * stay: lifecycle never warms an object.
+   */
   static KindLifecycle inOneClass(StoragePolicy policy, StorageClass storageClass) {
-    return new KindLifecycle(storageClass, List.of(), expiration(policy));
+    return new KindLifecycle(storageClass, List.of(new Step(0, storageClass)), expiration(policy));
   }
 
   private static Step step(Transition transition) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stockroom.Stockroom;
+import dev.stockroom.cost.CostModel;
+import dev.stockroom.cost.ExistingObjects;
 import dev.stockroom.policy.DataKind;
 import dev.stockroom.testing.InventoryFixture;
 import dev.stockroom.testing.SharedS3Mock;
@@ -20,6 +22,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.model.StorageClass;
 
 /**
  * Audits from an S3 Inventory report, on disk and in a bucket: the findings an inventory can show
@@ -91,6 +94,53 @@ class InventoryAuditIT {
           manifestKey).build())).isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("outside the report's prefix 'inventory/" + BUCKET + "/daily/'");
     }
+  }
+
+  @Test
+  void inventory_asACostWorkload_groupsObjectsByClassAgeAndSize() {
+    Instant audit = Instant.parse("2026-12-01T00:00:00Z");
+    Path manifest;
+    try (InventoryFixture inventory = InventoryFixture.create(dir, BUCKET, SCHEMA, 100)) {
+      // two 100 KiB images 10 days old, one 200 KiB (past the 128 KiB line), one archived
+      sized(inventory, "media/product-images/a.jpg", 102_400, audit, 10, "STANDARD");
+      sized(inventory, "media/product-images/b.jpg", 102_400, audit, 10, "STANDARD");
+      sized(inventory, "media/product-images/c.jpg", 204_800, audit, 10, "STANDARD");
+      sized(inventory, "media/product-images/d.jpg", 1L << 30, audit, 400, "GLACIER");
+      // two orders of 512 to 1,023 bytes, one to two months old: one cohort, means 800 B, 48 days
+      sized(inventory, "transactional/orders/1.json", 600, audit, 45, "STANDARD");
+      sized(inventory, "transactional/orders/2.json", 1000, audit, 51, "STANDARD");
+      // not in the workload: under no prefix, and in a class the cost model does not price
+      sized(inventory, "exports/2019.csv", 5000, audit, 700, "STANDARD");
+      sized(inventory, "media/pages/old.html", 5000, audit, 700, "REDUCED_REDUNDANCY");
+      manifest = inventory.finish();
+    }
+    try (Stockroom stockroom = StockroomOnS3Mock.builder(BUCKET).kmsKeyId(SharedS3Mock.KMS_KEY_ID)
+        .kmsKeyCheck(false).clock(java.time.Clock.fixed(audit, java.time.ZoneOffset.UTC))
+        .build()) {
+      AuditReport report = stockroom.audit().run(AuditRequest.inventory(manifest).build());
+      var workload = report.workload();
+
+      assertThat(workload.kind(DataKind.PRODUCT_IMAGE).orElseThrow().existing()).containsExactly(
+          new ExistingObjects(1, 1L << 30, 400, StorageClass.GLACIER),
+          new ExistingObjects(2, 102_400, 10, StorageClass.STANDARD),
+          new ExistingObjects(1, 204_800, 10, StorageClass.STANDARD));
+      assertThat(workload.kind(DataKind.ORDER).orElseThrow().existing()).containsExactly(
+          new ExistingObjects(2, 800, 48, StorageClass.STANDARD));
+      assertThat(workload.kinds()).hasSize(2);
+      assertThat(report.notChecked()).contains("the cost workload: 1 objects in classes the cost "
+          + "model does not price are left out of it");
+      // and it projects: a month of the orders in STANDARD at $0.023 per GB-month
+      var cost = stockroom.cost(CostModel.builder().months(1).workload(workload).build());
+      assertThat(cost.allStandard().month(1, DataKind.ORDER))
+          .isCloseTo(2 * 800 * 0.023 / (1L << 30), org.assertj.core.api.Assertions.within(1e-15));
+    }
+  }
+
+  private static void sized(InventoryFixture inventory, String key, long size, Instant now,
+      int ageDays, String storageClass) {
+    inventory.row(BUCKET, key, "v1", "true", "false", Long.toString(size),
+        now.minus(Duration.ofDays(ageDays)).toString(), "etag", storageClass, "SSE-KMS", "ENABLED",
+        "", "");
   }
 
   /**

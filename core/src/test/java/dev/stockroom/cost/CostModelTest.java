@@ -267,6 +267,25 @@ class CostModelTest {
   }
 
   @Test
+  void allIntelligentTiering_movesStoredObjectsThereToo_withTheirTransitionFee() {
+    CostModel model = model(3, PRODUCT_IMAGE, k -> k.existing(1000, GIB, 400, STANDARD)
+        .existing(10, GIB, 400, GLACIER).tagsPerObject(0));
+    CostProjection tiering = model.compare(PolicyCatalog.defaults()).allIntelligentTiering();
+
+    // day 0: 1,000 STANDARD objects move in ($0.01 per 1,000); the GLACIER ones cannot warm up
+    assertThat(tiering.month(1, TRANSITIONS)).isCloseTo(1000 * 0.01 / 1000, EXACT);
+    // all that stays in STANDARD is the 8 KB of each GLACIER object's metadata
+    assertThat(tiering.month(1, STANDARD)).isCloseTo(10 * STANDARD_GB * 8 * KIB / GIB, EXACT);
+    // 30 days = 720 h in the Frequent tier at STANDARD's price, the month's last 10 h in the
+    // Infrequent tier, each object monitored
+    assertThat(tiering.cost(1, PRODUCT_IMAGE, INTELLIGENT_TIERING, STORAGE))
+        .isCloseTo(1000 * (STANDARD_GB * 720 + IT_INFREQUENT_GB * 10) / MONTH, EXACT);
+    assertThat(tiering.month(1, MONITORING)).isCloseTo(1000 * MONITORING_EACH, EXACT);
+    assertThat(tiering.cost(1, PRODUCT_IMAGE, GLACIER, STORAGE))
+        .isCloseTo(10 * GLACIER_GB * (GIB + 32 * KIB) / GIB, EXACT);
+  }
+
+  @Test
   void reads_chargeGetsAndRetrievalInTheClassTheyHit() {
     // 1,000 objects of 1 MiB created at the start; 2,000 reads a month spread over all of them.
     CostModel model = model(4, PRODUCT_IMAGE, k -> k.existing(1000, 1024 * KIB, 0, STANDARD)

@@ -26,6 +26,7 @@ final class AuditRun {
   private final Instant started;
   private final PolicyCheck check;
   private final Tally tally;
+  private final Cohorts cohorts;
 
   AuditRun(DefaultAudit.Wiring wiring, PolicyCheck.Settings settings, AuditRequest request) {
     this.wiring = wiring;
@@ -34,6 +35,7 @@ final class AuditRun {
     this.started = wiring.clock().instant();
     this.check = new PolicyCheck(wiring.policies(), settings, started);
     this.tally = new Tally(request.sampleSize());
+    this.cohorts = new Cohorts(started);
   }
 
   AuditReport run() {
@@ -90,6 +92,7 @@ final class AuditRun {
   private void checkObject(ObjectRecord object, Consumer<FindingRow> findings) {
     PolicyCheck.Verdict verdict = check.check(object);
     tally.add(object, verdict);
+    verdict.policy().ifPresent(policy -> cohorts.add(policy.kind(), object));
     if (!verdict.findings().isEmpty()) {
       findings.accept(new FindingRow(verdict.findings(), object.key(), object.versionId(), null,
           object.size(), object.lastModified(), object.eTag(), object.storageClass()));
@@ -113,7 +116,7 @@ final class AuditRun {
     return new DefaultAuditReport(wiring.bucket(), request, started, wiring.clock().instant(),
         tally.objects(), tally.bytes(), skipped, tally.kindCounts(), tally.findingCounts(),
         tally.withFindings(), notChecked(), request.findingsFile()
-            .map(file -> file.toAbsolutePath().normalize()));
+            .map(file -> file.toAbsolutePath().normalize()), cohorts.workload());
   }
 
   private List<String> notChecked() {
@@ -130,6 +133,10 @@ final class AuditRun {
         + "read)");
     note(lines, PolicyCheck.Unknown.STORAGE_CLASS, "the storage class (include StorageClass and "
         + "LastModifiedDate in the inventory)");
+    if (cohorts.unpriced() > 0) {
+      lines.add(String.format("the cost workload: %,d objects in classes the cost model does not "
+          + "price are left out of it", cohorts.unpriced()));
+    }
     if (!request.multipartUploads()) {
       lines.add("incomplete multipart uploads: not listed");
     }

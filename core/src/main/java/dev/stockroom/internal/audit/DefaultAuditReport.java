@@ -6,6 +6,7 @@ import dev.stockroom.audit.Finding;
 import dev.stockroom.audit.FindingCount;
 import dev.stockroom.audit.KindCount;
 import dev.stockroom.cost.Sizes;
+import dev.stockroom.cost.Workload;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -15,7 +16,7 @@ import java.util.Optional;
 record DefaultAuditReport(String bucket, AuditRequest request, Instant startedAt,
     Instant finishedAt, long objects, long bytes, long skipped, List<KindCount> kinds,
     List<FindingCount> findings, long objectsWithFindings, List<String> notChecked,
-    Optional<Path> findingsFile) implements AuditReport {
+    Optional<Path> findingsFile, Workload workload) implements AuditReport {
 
   @Override
   public long count(Finding finding) {
