@@ -49,6 +49,6 @@ public enum DataKind {
         return kind;
       }
     }
-    throw new IllegalArgumentException("unknown data kind '" + id + "'");
+    throw new IllegalArgumentException(Require.format("unknown data kind '%s'", id));
   }
 }
