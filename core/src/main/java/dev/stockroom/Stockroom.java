@@ -8,6 +8,8 @@ import dev.stockroom.cost.CostModel;
 import dev.stockroom.crypto.KmsKey;
 import dev.stockroom.internal.BucketNames;
 import dev.stockroom.internal.OpenGuard;
+import dev.stockroom.internal.metrics.Meters;
+import dev.stockroom.internal.metrics.MicrometerMeters;
 import dev.stockroom.internal.transfer.ClassObjects;
 import dev.stockroom.internal.wiring.Assembly;
 import dev.stockroom.internal.wiring.Setup;
@@ -30,6 +32,8 @@ import dev.stockroom.transfer.UploadHeaders;
 import dev.stockroom.transfer.UploadTarget;
 import dev.stockroom.validation.ObjectKeys;
 import dev.stockroom.validation.Require;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -275,6 +279,8 @@ public final class Stockroom implements AutoCloseable {
     private byte[] resumeTokenKey;
     private UploadHeaders uploadHeaders = UploadHeaders.defaults();
     private BatchOperations batchOperations;
+    private MeterRegistry meterRegistry;
+    private ObservationRegistry observationRegistry;
 
     private Builder() {}
 
@@ -555,6 +561,27 @@ public final class Stockroom implements AutoCloseable {
     }
 
     /**
+     * Records Stockroom's meters in {@code registry} (Micrometer, an optional dependency:
+     * Stockroom runs without it): uploads by kind and outcome with their latency and bytes,
+     * slow-down answers and retries of the client Stockroom creates, links signed and served from
+     * the cache, lifecycle drift, KMS checks. docs/spring-boot.md lists the meters.
+     */
+    public Builder meterRegistry(MeterRegistry registry) {
+      this.meterRegistry = Require.nonNull(registry, "meterRegistry");
+      return this;
+    }
+
+    /**
+     * Observes each upload as an Observation named {@code stockroom.upload} in {@code registry},
+     * so traces show uploads (the registry's handlers then make the upload timer); needs {@link
+     * #meterRegistry} for the other meters.
+     */
+    public Builder observationRegistry(ObservationRegistry registry) {
+      this.observationRegistry = Require.nonNull(registry, "observationRegistry");
+      return this;
+    }
+
+    /**
      * Returns a new Stockroom. Makes no network call.
      *
      * @throws IllegalArgumentException if no bucket is set; if Stockroom must create a client and
@@ -569,9 +596,20 @@ public final class Stockroom implements AutoCloseable {
           s3AsyncClient, s3Client, s3ClientCustomizer, policies, kmsKeyId, kmsClient, kmsKeyCheck,
           accelerate, transferSettings, awsCheckInterval, cloudFront, clock, executor,
           shutdownGracePeriod, resumeTokenKey == null ? null : resumeTokenKey.clone(),
-          uploadHeaders, batchOperations);
+          uploadHeaders, batchOperations, meters());
       SetupChecks.check(setup);
       return new Stockroom(setup);
+    }
+
+    /** Micrometer's classes are touched only when a registry was given. */
+    private Meters meters() {
+      if (meterRegistry == null) {
+        Require.state(observationRegistry == null, "observationRegistry needs a meterRegistry "
+            + "too");
+        return Meters.NONE;
+      }
+      return new MicrometerMeters(meterRegistry, observationRegistry,
+          bucket == null ? "" : bucket);
     }
   }
 }

@@ -1,11 +1,12 @@
 package dev.stockroom.internal.crypto;
 
+import dev.stockroom.crypto.KmsKey;
+import dev.stockroom.crypto.KmsKeyDetails;
 import dev.stockroom.exception.KmsKeyException;
 import dev.stockroom.internal.CachedCheck;
 import dev.stockroom.internal.Futures;
 import dev.stockroom.internal.OpenGuard;
-import dev.stockroom.crypto.KmsKey;
-import dev.stockroom.crypto.KmsKeyDetails;
+import dev.stockroom.internal.metrics.Meters;
 import dev.stockroom.validation.Require;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,11 +48,13 @@ public final class DefaultKmsKey implements KmsKey {
   private final boolean checkEnabled;
   private final Supplier<KmsClient> kms;
   private final OpenGuard guard;
+  private final Meters meters;
   private final Executor executor;
   private final CachedCheck<Verdict> verdicts;
 
   public DefaultKmsKey(String bucket, String keyId, boolean checkEnabled, Supplier<KmsClient> kms,
-      Duration checkInterval, Executor executor, OpenGuard guard, Clock clock) {
+      Duration checkInterval, Executor executor, OpenGuard guard, Clock clock, Meters meters) {
+    this.meters = meters;
     this.bucket = bucket;
     this.keyId = keyId;
     this.checkEnabled = checkEnabled;
@@ -95,14 +98,18 @@ public final class DefaultKmsKey implements KmsKey {
     try {
       key = kms.get().describeKey(r -> r.keyId(id)).keyMetadata();
     } catch (NotFoundException e) {
+      meters.kmsChecked("invalid");
       return new Verdict(null, "KMS key '" + id + "' does not exist", e);
     } catch (RuntimeException e) {
+      meters.kmsChecked("error");
       throw new KmsKeyException(Require.format("could not describe KMS key '%s' (for bucket '%s'): "
           + "%s", id, bucket, e.getMessage()), id, bucket, null, e);
     }
     KmsKeyDetails details = new KmsKeyDetails(key.keyId(), key.arn(), key.keyStateAsString(),
         key.keySpecAsString(), key.keyUsageAsString());
-    return new Verdict(details, problem(id, key), null);
+    String problem = problem(id, key);
+    meters.kmsChecked(problem == null ? "valid" : "invalid");
+    return new Verdict(details, problem, null);
   }
 
   private static String problem(String id, KeyMetadata key) {

@@ -4,6 +4,7 @@ import dev.stockroom.exception.StockroomException;
 import dev.stockroom.exception.StorageException;
 import dev.stockroom.internal.Futures;
 import dev.stockroom.internal.OpenGuard;
+import dev.stockroom.internal.metrics.Meters;
 import dev.stockroom.internal.s3.BucketClient;
 import dev.stockroom.lifecycle.BucketLifecycle;
 import dev.stockroom.lifecycle.LifecyclePlan;
@@ -22,9 +23,11 @@ public final class DefaultBucketLifecycle implements BucketLifecycle {
   private final PolicyCatalog catalog;
   private final BucketClient s3;
   private final OpenGuard guard;
+  private final Meters meters;
 
   public DefaultBucketLifecycle(String bucket, PolicyCatalog catalog, BucketClient s3,
-      OpenGuard guard) {
+      OpenGuard guard, Meters meters) {
+    this.meters = meters;
     this.bucket = bucket;
     this.catalog = catalog;
     this.s3 = s3;
@@ -48,7 +51,11 @@ public final class DefaultBucketLifecycle implements BucketLifecycle {
       log.debug("Reading lifecycle configuration of bucket '{}'", bucket);
       return s3.lifecycleRules(bucket)
           .exceptionally(failure(bucket, "GetBucketLifecycleConfiguration"))
-          .thenApply(current -> LifecyclePlanner.plan(bucket, current, catalog));
+          .thenApply(current -> {
+            LifecyclePlan plan = LifecyclePlanner.plan(bucket, current, catalog);
+            meters.lifecycleDrift(plan.changes().size());
+            return plan;
+          });
     });
   }
 

@@ -1,6 +1,7 @@
 package dev.stockroom.internal.links;
 
 import dev.stockroom.internal.OpenGuard;
+import dev.stockroom.internal.metrics.Meters;
 import dev.stockroom.links.CloudFrontSettings;
 import dev.stockroom.links.LinkConditions;
 import dev.stockroom.links.Links;
@@ -28,13 +29,13 @@ public final class DefaultLinks implements Links {
   private final LinkSigner signer;
 
   public DefaultLinks(String bucket, CloudFrontSettings settings, PolicyCatalog catalog,
-      Clock clock, OpenGuard guard) {
+      Clock clock, OpenGuard guard, Meters meters) {
     this.bucket = bucket;
     this.settings = settings;
     this.guard = guard;
     this.rules = new LinkRules(bucket, catalog, settings, clock);
     this.keys = new KeyRing(settings);
-    this.signer = new LinkSigner(bucket, settings, clock);
+    this.signer = new LinkSigner(bucket, settings, clock, meters);
   }
 
   @Override

@@ -6,6 +6,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.stockroom.exception.LinkSigningException;
 import dev.stockroom.internal.CachedCheck;
+import dev.stockroom.internal.metrics.Meters;
 import dev.stockroom.links.CloudFrontSettings;
 import dev.stockroom.links.SignedCookies;
 import dev.stockroom.links.SignedLink;
@@ -27,9 +28,11 @@ final class LinkSigner {
   private final CloudFrontSettings settings;
   private final Cache<LinkId, SignedLink> urls;
   private final Cache<LinkId, SignedCookies> cookies;
+  private final Meters meters;
 
-  LinkSigner(String bucket, CloudFrontSettings settings, Clock clock) {
+  LinkSigner(String bucket, CloudFrontSettings settings, Clock clock, Meters meters) {
     this.bucket = bucket;
+    this.meters = meters;
     this.settings = settings;
     this.urls = Caffeine.newBuilder().maximumSize(settings.cacheSize())
         .expireAfterWrite(settings.linkWindow()).ticker(CachedCheck.ticker(clock)).build();
@@ -39,13 +42,17 @@ final class LinkSigner {
 
   /** Returns the canned-policy URL of {@code key} expiring at {@code expires}, cached. */
   SignedLink canned(StoragePolicy policy, String key, long expires, SigningKey signer) {
-    return urls.get(new LinkId(key, expires, signer.id()), id -> {
+    boolean[] signed = new boolean[1];
+    SignedLink link = urls.get(new LinkId(key, expires, signer.id()), id -> {
+      signed[0] = true;
       String resource = ResourceUrls.forKey(settings.domain(), key);
       String signature = sign(CloudFrontSigning.cannedPolicy(resource, expires), signer, key);
       return new SignedLink(resource + "?Expires=" + expires + "&Signature=" + signature
           + "&Key-Pair-Id=" + signer.id(), resource, policy.kind(), Instant.ofEpochSecond(expires),
           signer.id());
     });
+    meters.link("url", !signed[0]);
+    return link;
   }
 
   /**
@@ -60,19 +67,24 @@ final class LinkSigner {
     String policyJson = CloudFrontSigning.customPolicy(resource, expires, activeFrom, ipRange);
     String url = resource + "?Policy=" + CloudFrontSigning.urlSafe(policyJson.getBytes(UTF_8))
         + "&Signature=" + sign(policyJson, signer, key) + "&Key-Pair-Id=" + signer.id();
+    meters.link("custom-url", false);
     return new SignedLink(url, resource, policy.kind(), Instant.ofEpochSecond(expires),
         signer.id());
   }
 
   /** Returns signed cookies for {@code pattern} expiring at {@code expires}, cached. */
   SignedCookies cookies(String pattern, long expires, SigningKey signer) {
-    return cookies.get(new LinkId(pattern, expires, signer.id()), id -> {
+    boolean[] signed = new boolean[1];
+    SignedCookies result = cookies.get(new LinkId(pattern, expires, signer.id()), id -> {
+      signed[0] = true;
       String resource = ResourceUrls.forPattern(settings.domain(), pattern);
       String policyJson = CloudFrontSigning.customPolicy(resource, expires, null, null);
       return new SignedCookies(resource, CloudFrontSigning.urlSafe(policyJson.getBytes(UTF_8)),
           sign(policyJson, signer, pattern), signer.id(), Instant.ofEpochSecond(expires),
           settings.cookieDomain(), settings.cookiePath());
     });
+    meters.link("cookies", !signed[0]);
+    return result;
   }
 
   /** Returns how many signed URLs are cached now. */

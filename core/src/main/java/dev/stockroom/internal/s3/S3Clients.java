@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
 import software.amazon.awssdk.regions.Region;
@@ -63,7 +64,8 @@ public final class S3Clients implements SdkAutoCloseable {
    */
   public record Settings(Region region, URI endpointOverride, boolean forcePathStyle,
       AwsCredentialsProvider credentials, boolean accelerate, TransferSettings transfer,
-      Consumer<S3AsyncClientBuilder> customizer, boolean checksums) {}
+      Consumer<S3AsyncClientBuilder> customizer, boolean checksums,
+      ExecutionInterceptor metrics) {}
 
   /**
    * Returns the clients to use: the user's async client if given; otherwise one built from
@@ -130,7 +132,7 @@ public final class S3Clients implements SdkAutoCloseable {
     }
     // after the customizer, which may set an override configuration of its own: added to it
     builder.overrideConfiguration(builder.overrideConfiguration().toBuilder()
-        .addExecutionInterceptor(throttles).build());
+        .addExecutionInterceptor(throttles).addExecutionInterceptor(settings.metrics()).build());
     return builder.build();
   }
 

@@ -1,11 +1,13 @@
 package dev.stockroom.internal.transfer;
 
-import dev.stockroom.exception.KmsKeyException;
-import dev.stockroom.exception.StorageException;
-import dev.stockroom.exception.StockroomException;
-import dev.stockroom.exception.TransferFailedException;
 import dev.stockroom.crypto.KmsKey;
+import dev.stockroom.exception.KmsKeyException;
+import dev.stockroom.exception.StockroomException;
+import dev.stockroom.exception.StorageException;
+import dev.stockroom.exception.TransferCancelledException;
+import dev.stockroom.exception.TransferFailedException;
 import dev.stockroom.internal.Futures;
+import dev.stockroom.internal.metrics.Meters;
 import dev.stockroom.internal.s3.BucketClient;
 import dev.stockroom.policy.DataKind;
 import dev.stockroom.policy.StoragePolicy;
@@ -59,10 +61,12 @@ public final class UploadPipeline {
   private final ResumeTokens tokens;
   private final UploadHeaders headers;
   private final LongSupplier throttles;
+  private final Meters meters;
 
   public UploadPipeline(String bucket, Sender sender, KmsKey kmsKey, BucketClient bucketClient,
       Duration checkInterval, Executor io, InFlight inFlight, Clock clock, ResumeTokens tokens,
-      UploadHeaders headers, LongSupplier throttles) {
+      UploadHeaders headers, LongSupplier throttles, Meters meters) {
+    this.meters = meters;
     this.tokens = tokens;
     this.headers = headers;
     this.throttles = throttles;
@@ -128,6 +132,16 @@ public final class UploadPipeline {
     if (request.pausable() != null) {
       request.pausable().running(upload);
     }
+    Meters.UploadTiming timing = meters.uploadStarted(request.policy().kind());
+    upload.result().whenComplete((stored, failure) -> {
+      if (failure == null) {
+        timing.stored(stored.size());
+      } else {
+        timing.ended(Futures.unwrap(failure) instanceof CancellationException
+            || Futures.unwrap(failure) instanceof TransferCancelledException ? "cancelled"
+            : "failed", Futures.unwrap(failure));
+      }
+    });
     Futures.capture(() -> run(request, upload)).whenComplete((stored, failure) -> {
       if (failure == null) {
         upload.result().complete(stored);

@@ -12,6 +12,7 @@ import dev.stockroom.internal.crypto.DefaultKmsKey;
 import dev.stockroom.internal.lifecycle.DefaultBucketLifecycle;
 import dev.stockroom.internal.links.DefaultInvalidations;
 import dev.stockroom.internal.links.DefaultLinks;
+import dev.stockroom.internal.metrics.RetryWatch;
 import dev.stockroom.internal.s3.S3Clients;
 import dev.stockroom.internal.transfer.ClassObjects;
 import dev.stockroom.internal.transfer.DefaultKindObjects;
@@ -72,7 +73,7 @@ public final class Assembly {
     this.s3 = S3Clients.create(setup.s3AsyncClient(), setup.s3Client(), new S3Clients.Settings(
         setup.region(), setup.endpointOverride(), setup.forcePathStyle(), setup.credentials(),
         setup.accelerate(), setup.transferSettings(), setup.s3ClientCustomizer(),
-        setup.uploadHeaders().checksums()));
+        setup.uploadHeaders().checksums(), new RetryWatch(setup.meters())));
     this.kms = new LazyClient<>(setup.kmsClient(),
         () -> AwsClients.kms(setup.region(), setup.credentials()));
     this.cloudFront = new LazyClient<>(setup.cloudFront() == null ? null
@@ -88,10 +89,12 @@ public final class Assembly {
     this.transferManager = S3TransferManager.builder().s3Client(s3.async()).build();
     this.inFlight = new InFlight(bucket, guard);
     this.kmsKey = new DefaultKmsKey(bucket, setup.kmsKeyId(), setup.kmsKeyCheck(), kms,
-        setup.awsCheckInterval(), io, guard, setup.clock());
-    this.lifecycle = new DefaultBucketLifecycle(bucket, setup.policies(), s3.bucketClient(), guard);
+        setup.awsCheckInterval(), io, guard, setup.clock(), setup.meters());
+    this.lifecycle = new DefaultBucketLifecycle(bucket, setup.policies(), s3.bucketClient(), guard,
+        setup.meters());
     this.links = setup.cloudFront() == null ? null
-        : new DefaultLinks(bucket, setup.cloudFront(), setup.policies(), setup.clock(), guard);
+        : new DefaultLinks(bucket, setup.cloudFront(), setup.policies(), setup.clock(), guard,
+            setup.meters());
     this.invalidations = setup.cloudFront() == null ? null
         : setup.cloudFront().distributionId().map(id -> new DefaultInvalidations(bucket, id,
             cloudFront, setup.cloudFront().invalidationDelay(), guard)).orElse(null);
@@ -101,7 +104,7 @@ public final class Assembly {
         setup.transferSettings().multipartThreshold()), kmsKey,
         s3.bucketClient(), setup.awsCheckInterval(), io, inFlight, setup.clock(), tokens,
         setup.uploadHeaders(), s3.throttles().map(watch -> (LongSupplier) watch::throttled)
-            .orElse(() -> 0L));
+            .orElse(() -> 0L), setup.meters());
     setup.policies().policies().forEach(policy -> kinds.put(policy.kind(), new DefaultKindObjects(
         pipeline, policy, setup.transferSettings().maxConcurrentFiles(), false)));
     this.resumption = new Resumption(bucket, tokens, kinds::get);

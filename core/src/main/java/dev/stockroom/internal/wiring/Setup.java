@@ -1,6 +1,7 @@
 package dev.stockroom.internal.wiring;
 
 import dev.stockroom.batch.BatchOperations;
+import dev.stockroom.internal.metrics.Meters;
 import dev.stockroom.internal.s3.S3Clients;
 import dev.stockroom.links.CloudFrontSettings;
 import dev.stockroom.policy.PolicyCatalog;
@@ -29,7 +30,7 @@ public record Setup(String bucket, Region region, URI endpointOverride, boolean 
     KmsClient kmsClient, boolean kmsKeyCheck, boolean accelerate,
     TransferSettings transferSettings, Duration awsCheckInterval, CloudFrontSettings cloudFront,
     Clock clock, Executor executor, Duration shutdownGracePeriod, byte[] resumeTokenKey,
-    UploadHeaders uploadHeaders, BatchOperations batchOperations) {
+    UploadHeaders uploadHeaders, BatchOperations batchOperations, Meters meters) {
 
   /** Returns whether Stockroom creates the S3 client itself. */
   boolean createsS3Client() {
