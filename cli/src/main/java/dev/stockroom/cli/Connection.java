@@ -1,6 +1,7 @@
 package dev.stockroom.cli;
 
 import dev.stockroom.Stockroom;
+import dev.stockroom.links.HashAlgorithm;
 import dev.stockroom.validation.Printable;
 import java.net.URI;
 import java.nio.file.Path;
@@ -76,10 +77,20 @@ final class Connection {
     String domain = required("stockroom.cloud-front.domain");
     String keyPairId = required("stockroom.cloud-front.key-pair-id");
     String key = required("stockroom.cloud-front.private-key");
+    java.util.Optional<HashAlgorithm> hash = properties.get("stockroom.cloud-front.hash-algorithm")
+        .map(text -> {
+          try {
+            return HashAlgorithm.valueOf(text.toUpperCase(Locale.ROOT));
+          } catch (IllegalArgumentException e) {
+            throw new UsageException(properties.origin("stockroom.cloud-front.hash-algorithm")
+                + "='" + Printable.of(text) + "': expected SHA1 or SHA256", e);
+          }
+        });
     apply("stockroom.cloud-front.private-key", key, text -> builder.cloudFront(cf -> {
       cf.domain(domain).keyPair(keyPairId, Path.of(text.startsWith("file:")
           ? text.substring("file:".length()) : text));
       properties.get("stockroom.cloud-front.distribution-id").ifPresent(cf::distributionId);
+      hash.ifPresent(cf::hashAlgorithm);
     }));
   }
 

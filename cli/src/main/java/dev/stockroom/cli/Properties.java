@@ -35,6 +35,7 @@ final class Properties {
     known.put("stockroom.cloud-front.key-pair-id", "the CloudFront public key id");
     known.put("stockroom.cloud-front.private-key", "the PEM private key file (file: or a path)");
     known.put("stockroom.cloud-front.distribution-id", "the distribution id (invalidations)");
+    known.put("stockroom.cloud-front.hash-algorithm", "SHA1 (default) or SHA256");
     known.put("stockroom.transfer.part-size", "multipart part size (e.g. 16MB)");
     known.put("stockroom.transfer.multipart-threshold", "size from which uploads go in parts");
     known.put("stockroom.transfer.max-connections", "HTTP connections");

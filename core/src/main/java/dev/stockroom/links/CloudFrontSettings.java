@@ -30,6 +30,7 @@ public final class CloudFrontSettings {
   private final Map<String, PrivateKey> keys;
   private final String activeKeyPairId;
   private final Duration linkWindow;
+  private final HashAlgorithm hashAlgorithm;
   private final Duration minimumRemainingLifetime;
   private final Duration shortLivedMaximum;
   private final long cacheSize;
@@ -45,6 +46,7 @@ public final class CloudFrontSettings {
     this.activeKeyPairId = b.activeKeyPairId != null ? b.activeKeyPairId
         : b.keys.keySet().iterator().next();
     this.linkWindow = b.linkWindow;
+    this.hashAlgorithm = b.hashAlgorithm;
     this.minimumRemainingLifetime = b.minimumRemainingLifetime;
     this.shortLivedMaximum = b.shortLivedMaximum;
     this.cacheSize = b.cacheSize;
@@ -67,6 +69,7 @@ public final class CloudFrontSettings {
     b.keys.putAll(keys);
     b.activeKeyPairId = activeKeyPairId;
     b.linkWindow = linkWindow;
+    b.hashAlgorithm = hashAlgorithm;
     b.minimumRemainingLifetime = minimumRemainingLifetime;
     b.shortLivedMaximum = shortLivedMaximum;
     b.cacheSize = cacheSize;
@@ -96,6 +99,11 @@ public final class CloudFrontSettings {
   /** Returns the window expiries are rounded up to. */
   public Duration linkWindow() {
     return linkWindow;
+  }
+
+  /** Returns the hash signatures are made with (SHA-1 unless SHA-256 was asked for). */
+  public HashAlgorithm hashAlgorithm() {
+    return hashAlgorithm;
   }
 
   /** Returns the least lifetime a link is handed out with. */
@@ -141,7 +149,8 @@ public final class CloudFrontSettings {
   @Override
   public String toString() {
     return "CloudFrontSettings{domain=" + domain + ", keyPairIds=" + keys.keySet()
-        + ", activeKeyPairId=" + activeKeyPairId + ", linkWindow=" + linkWindow
+        + ", activeKeyPairId=" + activeKeyPairId + ", hashAlgorithm=" + hashAlgorithm
+        + ", linkWindow=" + linkWindow
         + ", shortLivedMaximum=" + shortLivedMaximum + ", distributionId=" + distributionId + '}';
   }
 
@@ -151,6 +160,7 @@ public final class CloudFrontSettings {
     private final Map<String, PrivateKey> keys = new LinkedHashMap<>();
     private String activeKeyPairId;
     private Duration linkWindow = Duration.ofMinutes(10);
+    private HashAlgorithm hashAlgorithm = HashAlgorithm.SHA1;
     private Duration minimumRemainingLifetime = Duration.ofMinutes(1);
     private Duration shortLivedMaximum = Duration.ofMinutes(15);
     private long cacheSize = 100_000;
@@ -234,6 +244,15 @@ public final class CloudFrontSettings {
     /** Sets which key pair signs; it must be one added. */
     public Builder activeKeyPairId(String keyPairId) {
       this.activeKeyPairId = checkKeyPairId(keyPairId);
+      return this;
+    }
+
+    /**
+     * Signs with {@code algorithm} (default SHA-1, CloudFront's default). With SHA-256, URLs
+     * carry {@code Hash-Algorithm=SHA256} and cookies {@code CloudFront-Hash-Algorithm=SHA256}.
+     */
+    public Builder hashAlgorithm(HashAlgorithm algorithm) {
+      this.hashAlgorithm = Require.nonNull(algorithm, "hashAlgorithm");
       return this;
     }
 

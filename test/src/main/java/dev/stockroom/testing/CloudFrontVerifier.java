@@ -40,7 +40,7 @@ public final class CloudFrontVerifier {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final Set<String> SIGNING_PARAMETERS =
-      Set.of("Expires", "Policy", "Signature", "Key-Pair-Id");
+      Set.of("Expires", "Policy", "Signature", "Key-Pair-Id", "Hash-Algorithm");
 
   private final Map<String, PublicKey> keys = new ConcurrentHashMap<>();
 
@@ -150,8 +150,8 @@ public final class CloudFrontVerifier {
       String policy = query.containsKey("Policy")
           ? new String(decode(query.get("Policy")), StandardCharsets.UTF_8)
           : cannedPolicy(resource, query.get("Expires"));
-      return policy != null && verified(policy, query.get("Signature"), query.get("Key-Pair-Id"))
-          && allows(policy, resource, now, sourceIp);
+      return policy != null && verified(policy, query.get("Signature"), query.get("Key-Pair-Id"),
+          query.get("Hash-Algorithm")) && allows(policy, resource, now, sourceIp);
     } catch (IllegalArgumentException | JacksonException e) {
       return false;
     }
@@ -180,7 +180,8 @@ public final class CloudFrontVerifier {
           ? new String(decode(cookies.get("CloudFront-Policy")), StandardCharsets.UTF_8)
           : cannedPolicy(requestedUrl, cookies.get("CloudFront-Expires"));
       return policy != null && verified(policy, cookies.get("CloudFront-Signature"),
-          cookies.get("CloudFront-Key-Pair-Id")) && allows(policy, requestedUrl, now, sourceIp);
+          cookies.get("CloudFront-Key-Pair-Id"), cookies.get("CloudFront-Hash-Algorithm"))
+          && allows(policy, requestedUrl, now, sourceIp);
     } catch (IllegalArgumentException | JacksonException e) {
       return false;
     }
@@ -194,14 +195,20 @@ public final class CloudFrontVerifier {
         + "\",\"Condition\":{\"DateLessThan\":{\"AWS:EpochTime\":" + expires + "}}}]}";
   }
 
-  private boolean verified(String policy, String signature, String keyPairId) {
+  /**
+   * Verifies with SHA-1 unless the URL or cookies name {@code SHA256} (CloudFront's only other
+   * hash); any other name is not accepted.
+   */
+  private boolean verified(String policy, String signature, String keyPairId, String hash) {
     PublicKey key = keyPairId == null ? null : keys.get(keyPairId);
-    if (key == null || signature == null) {
+    if (key == null || signature == null || hash != null && !hash.equals("SHA1")
+        && !hash.equals("SHA256")) {
       return false;
     }
+    String digest = "SHA256".equals(hash) ? "SHA256" : "SHA1";
     try {
       Signature verifier = Signature.getInstance(
-          key.getAlgorithm().equals("EC") ? "SHA1withECDSA" : "SHA1withRSA");
+          digest + (key.getAlgorithm().equals("EC") ? "withECDSA" : "withRSA"));
       verifier.initVerify(key);
       verifier.update(policy.getBytes(StandardCharsets.UTF_8));
       return verifier.verify(decode(signature));

@@ -1,5 +1,6 @@
 package dev.stockroom.internal.links;
 
+import dev.stockroom.links.HashAlgorithm;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
@@ -7,7 +8,7 @@ import java.security.Signature;
 import java.util.Base64;
 
 /**
- * CloudFront's signing format: the policy JSON, SHA-1 with RSA (or ECDSA) over it, and the
+ * CloudFront's signing format: the policy JSON, SHA-1 (or SHA-256) with RSA or ECDSA over it, and the
  * URL-safe base64 CloudFront expects ('+' → '-', '=' → '_', '/' → '~').
  */
 final class CloudFrontSigning {
@@ -52,11 +53,11 @@ final class CloudFrontSigning {
     return urlSafe(signature.sign());
   }
 
-  /** Returns the JCA signature algorithm CloudFront uses for {@code key}. */
-  static String algorithmFor(PrivateKey key) {
-    return switch (key.getAlgorithm()) {
-      case "RSA" -> "SHA1withRSA";
-      case "EC" -> "SHA1withECDSA";
+  /** Returns the JCA signature algorithm CloudFront verifies for {@code key} and {@code hash}. */
+  static String algorithmFor(PrivateKey key, HashAlgorithm hash) {
+    return hash.name() + switch (key.getAlgorithm()) {
+      case "RSA" -> "withRSA";
+      case "EC" -> "withECDSA";
       default -> throw new IllegalArgumentException("privateKey must be an RSA or EC key, but was "
           + key.getAlgorithm());
     };

@@ -14,7 +14,8 @@ final class KeyRing {
 
   KeyRing(CloudFrontSettings settings) {
     Map<String, SigningKey> signingKeys = new LinkedHashMap<>();
-    settings.keys().forEach((id, key) -> signingKeys.put(id, SigningKey.of(id, key)));
+    settings.keys().forEach((id, key) -> signingKeys.put(id, SigningKey.of(id, key,
+        settings.hashAlgorithm())));
     this.keys = Collections.unmodifiableMap(signingKeys);
     this.active = keys.get(settings.activeKeyPairId());
   }

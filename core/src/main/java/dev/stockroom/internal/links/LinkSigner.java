@@ -48,7 +48,7 @@ final class LinkSigner {
       String resource = ResourceUrls.forKey(settings.domain(), key);
       String signature = sign(CloudFrontSigning.cannedPolicy(resource, expires), signer, key);
       return new SignedLink(resource + "?Expires=" + expires + "&Signature=" + signature
-          + "&Key-Pair-Id=" + signer.id(), resource, policy.kind(), Instant.ofEpochSecond(expires),
+          + "&Key-Pair-Id=" + signer.id() + signer.urlSuffix(), resource, policy.kind(), Instant.ofEpochSecond(expires),
           signer.id());
     });
     meters.link("url", !signed[0]);
@@ -66,7 +66,8 @@ final class LinkSigner {
     String resource = ResourceUrls.forKey(settings.domain(), key);
     String policyJson = CloudFrontSigning.customPolicy(resource, expires, activeFrom, ipRange);
     String url = resource + "?Policy=" + CloudFrontSigning.urlSafe(policyJson.getBytes(UTF_8))
-        + "&Signature=" + sign(policyJson, signer, key) + "&Key-Pair-Id=" + signer.id();
+        + "&Signature=" + sign(policyJson, signer, key) + "&Key-Pair-Id=" + signer.id()
+        + signer.urlSuffix();
     meters.link("custom-url", false);
     return new SignedLink(url, resource, policy.kind(), Instant.ofEpochSecond(expires),
         signer.id());
@@ -80,8 +81,8 @@ final class LinkSigner {
       String resource = ResourceUrls.forPattern(settings.domain(), pattern);
       String policyJson = CloudFrontSigning.customPolicy(resource, expires, null, null);
       return new SignedCookies(resource, CloudFrontSigning.urlSafe(policyJson.getBytes(UTF_8)),
-          sign(policyJson, signer, pattern), signer.id(), Instant.ofEpochSecond(expires),
-          settings.cookieDomain(), settings.cookiePath());
+          sign(policyJson, signer, pattern), signer.id(), signer.hash(),
+          Instant.ofEpochSecond(expires), settings.cookieDomain(), settings.cookiePath());
     });
     meters.link("cookies", !signed[0]);
     return result;
