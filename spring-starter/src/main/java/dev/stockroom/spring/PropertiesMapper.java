@@ -97,6 +97,7 @@ final class PropertiesMapper {
    * creates a client that uses them: core refuses settings it would ignore.
    */
   private void clients() {
+    S3ClientPair.check(beans.s3Async(), beans.s3(), properties.getBucket());
     beans.s3Async().ifPresent(client -> {
       builder.s3AsyncClient(client);
       sources.client("S3AsyncClient");

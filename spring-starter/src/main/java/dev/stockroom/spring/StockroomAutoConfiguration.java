@@ -24,7 +24,10 @@ import software.amazon.awssdk.services.s3.S3Client;
  * A {@link Stockroom} bean from {@code stockroom.*} properties. Reuses the application's
  * {@link S3AsyncClient}, {@link S3Client}, {@link KmsClient} and {@link CloudFrontClient} beans
  * (e.g. from Spring Cloud AWS) when there is one of a type, and its {@link AwsRegionProvider}
- * and {@link AwsCredentialsProvider} beans for the clients Stockroom still creates.
+ * and {@link AwsCredentialsProvider} beans for the clients Stockroom still creates. An
+ * {@code S3Client} only with an {@code S3AsyncClient} that reaches the bucket at the same place
+ * (see {@link SpringCloudAwsS3AsyncClientAutoConfiguration} for the one built from Spring Cloud
+ * AWS's configuration).
  */
 @AutoConfiguration(afterName = {
     "io.awspring.cloud.autoconfigure.core.CredentialsProviderAutoConfiguration",

@@ -22,6 +22,7 @@ import software.amazon.awssdk.regions.providers.AwsRegionProvider;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The application's region and credentials beans reach only the clients Stockroom creates; an
@@ -111,6 +112,48 @@ class AwsBeansTest {
     cloudFront.withBean(CloudFrontClient.class, () -> appCloudFront)
         .run(context -> assertThat(context).hasNotFailed());
     appCloudFront.close();
+  }
+
+  @Test
+  void theAppsS3ClientAndS3AsyncClient_atOnePlace_serveBucketCallsAndUploads() {
+    RecordingInterceptor bucketCalls = new RecordingInterceptor();
+    S3Client appSync = S3Client.builder().region(SharedS3Mock.REGION)
+        .credentialsProvider(SharedS3Mock.CREDENTIALS).endpointOverride(SharedS3Mock.endpoint())
+        .forcePathStyle(true)
+        .overrideConfiguration(o -> o.addExecutionInterceptor(bucketCalls)).build();
+    runner.withPropertyValues("stockroom.bucket=" + SharedS3Mock.newBucket())
+        .withBean(S3AsyncClient.class, () -> appClient)
+        .withBean(S3Client.class, () -> appSync)
+        .run(context -> {
+          Stockroom stockroom = context.getBean(Stockroom.class);
+          stockroom.lifecycle().plan();
+          stockroom.media().productImage("sku-1/front.jpg").upload(new byte[] {1}, "image/jpeg");
+          assertThat(bucketCalls.sent()).extracting(RecordingInterceptor.Sent::operation)
+              .containsExactly("GetBucketLifecycleConfiguration");
+          assertThat(requests.sent()).extracting(RecordingInterceptor.Sent::operation)
+              .contains("PutObject").doesNotContain("GetBucketLifecycleConfiguration");
+        });
+    appSync.close();
+  }
+
+  @Test
+  void anS3ClientWithoutAnS3AsyncClient_stopsTheStartup_sayingWhatToAdd() {
+    // a client of its own: the context closes the beans it holds
+    runner.withPropertyValues("stockroom.region=us-east-1")
+        .withBean(S3Client.class, () -> S3Client.builder().region(SharedS3Mock.REGION)
+            .credentialsProvider(SharedS3Mock.CREDENTIALS).build())
+        .run(context -> {
+          FailureAnalysis analysis = StartupFailure.of(context);
+          assertThat(analysis.getDescription()).isEqualTo("Stockroom could not be configured:\n\n"
+              + "    Property: stockroom\n"
+              + "    Reason: the application has an S3Client bean but no S3AsyncClient bean; "
+              + "Stockroom's bucket-level calls would go through the S3Client and its uploads "
+              + "through a client built from stockroom.* alone");
+          assertThat(analysis.getAction()).isEqualTo("Declare an S3AsyncClient bean with the "
+              + "S3Client's endpoint, region, credentials, path-style and interceptors (and "
+              + "multipartEnabled(true)); with Spring Cloud AWS's S3 support on, the starter "
+              + "declares it from spring.cloud.aws.s3.*.");
+        });
   }
 
   @Test

@@ -51,6 +51,9 @@ public final class SharedS3Mock {
           // S3Mock is a Spring Boot application: keep Stockroom's own auto-configuration (on the
           // classpath in the starter's and the examples' tests) out of its context.
           .withProperty("stockroom.enabled", "false")
+          // ... and Spring Cloud AWS's S3 support (on the starter's test classpath): its S3Client
+          // would need a region, and S3Mock serves S3, it is no client of it.
+          .withProperty("spring.cloud.aws.s3.enabled", "false")
           .silent().build();
       mock.start();
       Runtime.getRuntime().addShutdownHook(new Thread(SharedS3Mock::stop));
