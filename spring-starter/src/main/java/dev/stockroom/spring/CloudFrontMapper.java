@@ -98,6 +98,10 @@ final class CloudFrontMapper {
       PropertiesMapper.set(values.refused(P + "distribution-id", cf.getDistributionId()),
           () -> settings.distributionId(cf.getDistributionId()));
     }
+    if (cf.getHashAlgorithm() != null) {
+      PropertiesMapper.set(values.refused(P + "hash-algorithm", cf.getHashAlgorithm()),
+          () -> settings.hashAlgorithm(cf.getHashAlgorithm()));
+    }
     if (cf.getInvalidationDelay() != null) {
       PropertiesMapper.set(values.refused(P + "invalidation-delay", cf.getInvalidationDelay()),
           () -> settings.invalidationDelay(cf.getInvalidationDelay()));

@@ -90,6 +90,46 @@ final class PropertiesMapper {
     if (!properties.getPolicies().isEmpty()) {
       builder.policies(PolicyOverrides.apply(properties.getPolicies(), values));
     }
+    batchOperations(properties.getBatchOperations());
+  }
+
+  private void batchOperations(StockroomProperties.BatchOperations batch) {
+    if (batch.getAccountId() == null && batch.getRoleArn() == null && batch.getWorkPrefix() == null
+        && batch.getInProcessLimit() == null && batch.getPollInterval() == null) {
+      return;
+    }
+    String b = "batch-operations.";
+    if (batch.getAccountId() == null || batch.getRoleArn() == null) {
+      throw new InvalidStockroomPropertyException(List.of(Refused.notSet(P + b
+          + (batch.getAccountId() == null ? "account-id" : "role-arn"))), "Batch Operations "
+          + "need both account-id and role-arn", "Set " + P + b + "account-id and " + P + b
+          + "role-arn, or remove the " + P + b + "* properties.", null);
+    }
+    dev.stockroom.batch.BatchOperations.Builder settings =
+        dev.stockroom.batch.BatchOperations.builder();
+    set(values.refused(P + b + "account-id", batch.getAccountId()),
+        () -> settings.accountId(batch.getAccountId()));
+    set(values.refused(P + b + "role-arn", batch.getRoleArn()),
+        () -> settings.roleArn(batch.getRoleArn()));
+    if (batch.getWorkPrefix() != null) {
+      set(values.refused(P + b + "work-prefix", batch.getWorkPrefix()),
+          () -> settings.workPrefix(batch.getWorkPrefix()));
+    }
+    if (batch.getInProcessLimit() != null) {
+      set(values.refused(P + b + "in-process-limit", batch.getInProcessLimit()),
+          () -> settings.inProcessLimit(batch.getInProcessLimit()));
+    }
+    if (batch.getPollInterval() != null) {
+      set(values.refused(P + b + "poll-interval", batch.getPollInterval()),
+          () -> settings.pollInterval(batch.getPollInterval()));
+    }
+    Refused role = values.refused(P + b + "role-arn", batch.getRoleArn());
+    try {
+      builder.batchOperations(settings.build());
+    } catch (IllegalStateException e) {
+      throw new InvalidStockroomPropertyException(List.of(role), e.getMessage(),
+          "Correct " + role.property() + ".", e);
+    }
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.stockroom.spring;
 
+import dev.stockroom.links.HashAlgorithm;
 import java.net.URI;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -82,6 +83,9 @@ public class StockroomProperties {
 
   /** The health indicator. */
   private final Health health = new Health();
+
+  /** S3 Batch Operations, for repairs too large for one process. */
+  private final BatchOperations batchOperations = new BatchOperations();
 
   /** Per-kind policy overrides, keyed by kind id (product-image, user-upload, error-log, ...). */
   private final Map<String, Policy> policies = new LinkedHashMap<>();
@@ -168,6 +172,72 @@ public class StockroomProperties {
 
   public Health getHealth() {
     return health;
+  }
+
+  public BatchOperations getBatchOperations() {
+    return batchOperations;
+  }
+
+  /**
+   * S3 Batch Operations: set account-id and role-arn to let repairs above in-process-limit
+   * objects run as jobs.
+   */
+  public static class BatchOperations {
+
+    /** The AWS account that owns the jobs (12 digits). */
+    private String accountId;
+
+    /** The IAM role S3 Batch Operations assume (arn:aws:iam::<account>:role/<name>). */
+    private String roleArn;
+
+    /** Where job manifests and completion reports go in the bucket (default stockroom-batch/). */
+    private String workPrefix;
+
+    /** The most objects a repair changes in-process; above it, it runs as jobs (default 100000). */
+    private Long inProcessLimit;
+
+    /** How often a job's status is asked while waiting for it (default 30s). */
+    private Duration pollInterval;
+
+    public String getAccountId() {
+      return accountId;
+    }
+
+    public void setAccountId(String accountId) {
+      this.accountId = accountId;
+    }
+
+    public String getRoleArn() {
+      return roleArn;
+    }
+
+    public void setRoleArn(String roleArn) {
+      this.roleArn = roleArn;
+    }
+
+    public String getWorkPrefix() {
+      return workPrefix;
+    }
+
+    public void setWorkPrefix(String workPrefix) {
+      this.workPrefix = workPrefix;
+    }
+
+    public Long getInProcessLimit() {
+      return inProcessLimit;
+    }
+
+    public void setInProcessLimit(Long inProcessLimit) {
+      this.inProcessLimit = inProcessLimit;
+    }
+
+    public Duration getPollInterval() {
+      return pollInterval;
+    }
+
+    public void setPollInterval(Duration pollInterval) {
+      this.pollInterval = pollInterval;
+    }
   }
 
   public Map<String, Policy> getPolicies() {
@@ -276,6 +346,17 @@ public class StockroomProperties {
      * 1 second.
      */
     private Duration invalidationDelay;
+
+    /** The hash links and cookies are signed with: SHA1 (CloudFront's default) or SHA256. */
+    private HashAlgorithm hashAlgorithm;
+
+    public HashAlgorithm getHashAlgorithm() {
+      return hashAlgorithm;
+    }
+
+    public void setHashAlgorithm(HashAlgorithm hashAlgorithm) {
+      this.hashAlgorithm = hashAlgorithm;
+    }
 
     public String getDomain() {
       return domain;

@@ -39,7 +39,7 @@ public interface Meters {
    */
   default void kmsChecked(String result) {}
 
-  /** How one upload ends. */
+  /** How one upload ends; only the first end reported counts. */
   interface UploadTiming {
 
     /** Records nothing. */

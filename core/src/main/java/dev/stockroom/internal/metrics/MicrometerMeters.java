@@ -10,6 +10,7 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -110,6 +111,7 @@ public final class MicrometerMeters implements Meters {
   /** An upload timed with a Timer of this registry. */
   private final class TimedUpload implements UploadTiming {
 
+    private final AtomicBoolean ended = new AtomicBoolean();
     private final DataKind kind;
     private final Timer.Sample sample;
 
@@ -120,13 +122,17 @@ public final class MicrometerMeters implements Meters {
 
     @Override
     public void stored(long bytes) {
-      stop("stored");
-      bytes(kind, bytes);
+      if (ended.compareAndSet(false, true)) {
+        stop("stored");
+        bytes(kind, bytes);
+      }
     }
 
     @Override
     public void ended(String outcome, Throwable failure) {
-      stop(outcome);
+      if (ended.compareAndSet(false, true)) {
+        stop(outcome);
+      }
     }
 
     private void stop(String outcome) {
@@ -138,6 +144,7 @@ public final class MicrometerMeters implements Meters {
   /** An upload as an Observation, for traces; the registry's handlers make its timer. */
   private final class ObservedUpload implements UploadTiming {
 
+    private final AtomicBoolean ended = new AtomicBoolean();
     private final DataKind kind;
     private final Observation observation;
 
@@ -148,12 +155,17 @@ public final class MicrometerMeters implements Meters {
 
     @Override
     public void stored(long bytes) {
-      observation.lowCardinalityKeyValue("outcome", "stored").stop();
-      bytes(kind, bytes);
+      if (ended.compareAndSet(false, true)) {
+        observation.lowCardinalityKeyValue("outcome", "stored").stop();
+        bytes(kind, bytes);
+      }
     }
 
     @Override
     public void ended(String outcome, Throwable failure) {
+      if (!ended.compareAndSet(false, true)) {
+        return;
+      }
       observation.lowCardinalityKeyValue("outcome", outcome);
       if (failure != null) {
         observation.error(failure);

@@ -4,7 +4,6 @@ import dev.stockroom.crypto.KmsKey;
 import dev.stockroom.exception.KmsKeyException;
 import dev.stockroom.exception.StockroomException;
 import dev.stockroom.exception.StorageException;
-import dev.stockroom.exception.TransferCancelledException;
 import dev.stockroom.exception.TransferFailedException;
 import dev.stockroom.internal.Futures;
 import dev.stockroom.internal.metrics.Meters;
@@ -133,24 +132,23 @@ public final class UploadPipeline {
       request.pausable().running(upload);
     }
     Meters.UploadTiming timing = meters.uploadStarted(request.policy().kind());
-    upload.result().whenComplete((stored, failure) -> {
-      if (failure == null) {
-        timing.stored(stored.size());
-      } else {
-        timing.ended(Futures.unwrap(failure) instanceof CancellationException
-            || Futures.unwrap(failure) instanceof TransferCancelledException ? "cancelled"
-            : "failed", Futures.unwrap(failure));
-      }
-    });
+    // stops, pauses and cancels complete the result elsewhere; a timing records its first end
+    upload.result().whenComplete((stored, failure) -> timing.ended(
+        failure == null ? "stored" : "cancelled", Futures.unwrap(failure)));
     Futures.capture(() -> run(request, upload)).whenComplete((stored, failure) -> {
       if (failure == null) {
+        // recorded before the caller can see the result, so meters are never behind it
+        timing.stored(stored.size());
         upload.result().complete(stored);
       } else if (upload.paused()) {
         upload.result().completeExceptionally(new CancellationException("the upload of '"
             + request.key() + "' was paused"));
       } else if (!upload.stopped()) {
-        cleanUp(upload, request).whenComplete((cleaned, ignored) -> upload.result()
-            .completeExceptionally(asTransferFailure(request.key(), Futures.unwrap(failure))));
+        cleanUp(upload, request).whenComplete((cleaned, ignored) -> {
+          timing.ended("failed", Futures.unwrap(failure));
+          upload.result().completeExceptionally(asTransferFailure(request.key(),
+              Futures.unwrap(failure)));
+        });
       }
     });
     return upload.result();
