@@ -17,6 +17,8 @@ import com.github.tomakehurst.wiremock.http.Response;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -101,10 +103,11 @@ public final class FaultyS3 implements AutoCloseable {
 
   /**
    * Answers every request matching {@code rule} with HTTP {@code status} and the S3 error
-   * {@code code} (e.g. 403 AccessDenied), without passing it on to S3Mock.
+   * {@code code} (e.g. 403 AccessDenied), without passing it on to S3Mock. Several rules may be
+   * set; the first that matches answers.
    */
   public FaultyS3 refuse(Predicate<Request> rule, int status, String code) {
-    chaos.refusal = new Refusal(rule, status, code);
+    chaos.refusals.add(new Refusal(rule, status, code));
     return this;
   }
 
@@ -273,7 +276,7 @@ public final class FaultyS3 implements AutoCloseable {
   private static final class Chaos implements ResponseDefinitionTransformerV2 {
     private volatile FaultPlan plan = new FaultPlan(0, 0);
     private volatile Predicate<Request> alwaysFail = request -> false;
-    private volatile Refusal refusal = new Refusal(request -> false, 0, null);
+    private final List<Refusal> refusals = new CopyOnWriteArrayList<>();
     private volatile Predicate<Request> hold = request -> false;
     private volatile boolean failHeld;
     private final CountDownLatch released = new CountDownLatch(1);
@@ -304,10 +307,11 @@ public final class FaultyS3 implements AutoCloseable {
           return inject(arrived, "held, then reset", reset(Fault.CONNECTION_RESET_BY_PEER));
         }
       }
-      Refusal refused = refusal;
-      if (refused.rule().test(request)) {
-        return inject(arrived, refused.status() + " " + refused.code(),
-            error(refused.status(), refused.code(), "Refused by the test's proxy."));
+      for (Refusal refused : refusals) {
+        if (refused.rule().test(request)) {
+          return inject(arrived, refused.status() + " " + refused.code(),
+              error(refused.status(), refused.code(), "Refused by the test's proxy."));
+        }
       }
       if (slowDownKeys > 0 && putObject().test(request) && slowedDown.size() < slowDownKeys
           && slowedDown.add(request.getUrl())) {
@@ -384,11 +388,13 @@ public final class FaultyS3 implements AutoCloseable {
       if (!rule.test(event.getRequest()) || response.getStatus() / 100 != 2) {
         return response;
       }
-      List<HttpHeader> kept = response.getHeaders().all().stream()
+      byte[] body = response.getBodyAsString().replaceAll("<ETag>[^<]*</ETag>", "")
+          .getBytes(StandardCharsets.UTF_8);
+      List<HttpHeader> kept = new ArrayList<>(response.getHeaders().all().stream()
           .filter(header -> !header.keyEquals("ETag") && !header.keyEquals("Content-Length")
               && !header.keyEquals("Transfer-Encoding"))
-          .toList();
-      String body = response.getBodyAsString().replaceAll("<ETag>[^<]*</ETag>", "");
+          .toList());
+      kept.add(new HttpHeader("Content-Length", String.valueOf(body.length)));
       return Response.Builder.like(response).but().headers(new HttpHeaders(kept))
           .body(body).build();
     }
