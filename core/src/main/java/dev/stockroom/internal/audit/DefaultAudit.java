@@ -123,8 +123,8 @@ public final class DefaultAudit implements Audit {
     BucketLock lock = new BucketLock();
     RepairRules rules = new RepairRules(wiring.policies(), checkSettings(), lock, request);
     InPlaceRepair repair = new InPlaceRepair(wiring.s3(), wiring.bucket(), new RepairSettings(
-        checkSettings(), wiring.uploadHeaders().checksums(), lock, copyLimit, copyPartSize),
-        request);
+        checkSettings(), wiring.uploadHeaders().checksums(), lock::answer, copyLimit,
+        copyPartSize), request);
     return new RepairRun(wiring.bucket(), rules, repair, request.concurrency(), wiring.guard())
         .run(plan.findingsFile(), new Outcomes(request.listener().orElse(null)));
   }
@@ -133,29 +133,37 @@ public final class DefaultAudit implements Audit {
     return new RepairRules(wiring.policies(), checkSettings(), new BucketLock(), request);
   }
 
-  /** Whether the bucket has Object Lock: asked once, and only when a repair needs to know. */
+  /**
+   * Whether the bucket has Object Lock: asked once (again after a failure), and only when a repair
+   * needs to know. Repairs running on the SDK's response threads take the answer as a future: a
+   * response thread that waited for it could hold up the very answer it waits for.
+   */
   private final class BucketLock implements BooleanSupplier {
 
-    private Boolean enabled;
+    private CompletableFuture<Boolean> answer;
 
-    @Override
-    public synchronized boolean getAsBoolean() {
-      if (enabled == null) {
-        enabled = ask();
+    /** Returns the answer, asking S3 the first time; never waits. */
+    synchronized CompletableFuture<Boolean> answer() {
+      if (answer == null || answer.isCompletedExceptionally()) {
+        answer = Futures.capture(() -> wiring.bucketClient().objectLockEnabled(wiring.bucket()))
+            .handle((enabled, failure) -> {
+              if (failure == null) {
+                return enabled;
+              }
+              if (S3Answers.notImplemented(failure)) {
+                return false;
+              }
+              throw new StorageException("GetObjectLockConfiguration", wiring.bucket(), null,
+                  Futures.unwrap(failure));
+            });
       }
-      return enabled;
+      return answer;
     }
 
-    private boolean ask() {
-      try {
-        return Futures.join(wiring.bucketClient().objectLockEnabled(wiring.bucket()));
-      } catch (RuntimeException e) {
-        if (S3Answers.notImplemented(e)) {
-          return false;
-        }
-        throw new StorageException("GetObjectLockConfiguration", wiring.bucket(), null,
-            Futures.unwrap(e));
-      }
+    /** Waits for the answer: for the caller's thread (planning), never a response thread. */
+    @Override
+    public boolean getAsBoolean() {
+      return Futures.join(answer());
     }
   }
 
