@@ -22,7 +22,11 @@ public interface LifecyclePlan {
   /** Returns the rules Stockroom does not own, which it keeps exactly as they are. */
   List<LifecycleRule> foreignRules();
 
-  /** Returns the bucket's whole lifecycle configuration once the plan is applied. */
+  /**
+   * Returns the bucket's whole lifecycle configuration once the plan is applied: every rule in
+   * its place (foreign rules as they are, owned rules as the policy wants them), then the owned
+   * rules the bucket lacks.
+   */
   List<LifecycleRule> resultingRules();
 
   /** Returns whether applying the plan writes anything. */

@@ -12,7 +12,8 @@ public interface Invalidations {
 
   /**
    * Asks CloudFront to drop its cached copies of {@code keys}; the future completes with the
-   * invalidation id of the batch they were sent in.
+   * invalidation id of the request they were sent in (of the request that carried the last of
+   * them, when a batch over 3,000 paths was split).
    *
    * @throws IllegalArgumentException (in the future) if a key is malformed
    * @throws IllegalStateException (in the future) if Stockroom is closed

@@ -7,12 +7,16 @@ import dev.stockroom.exception.LifecycleConflictException;
 import dev.stockroom.exception.StorageException;
 import dev.stockroom.Stockroom;
 import dev.stockroom.policy.DataKind;
+import dev.stockroom.testing.FaultyS3;
 import dev.stockroom.testing.RecordingInterceptor;
 import dev.stockroom.testing.SharedS3Mock;
+import dev.stockroom.testing.StockroomOnS3Mock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,6 +26,7 @@ import software.amazon.awssdk.services.s3.model.ExpirationStatus;
 import software.amazon.awssdk.services.s3.model.LifecycleExpiration;
 import software.amazon.awssdk.services.s3.model.LifecycleRule;
 import software.amazon.awssdk.services.s3.model.LifecycleRuleFilter;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.Transition;
 import software.amazon.awssdk.services.s3.model.TransitionStorageClass;
 
@@ -220,14 +225,102 @@ class BucketLifecycleIT {
   }
 
   @Test
-  void apply_throughTheCallersSyncClient_writesTheSameRules() {
-    try (Stockroom sync = Stockroom.builder().bucket(bucket).s3Client(admin)
-        .s3AsyncClient(SharedS3Mock.asyncClient()).build()) {
-      assertThat(sync.lifecycle().apply().hasChanges()).isTrue();
-      assertThat(sync.lifecycle().plan().hasChanges()).isFalse();
+  void apply_throughTheCallersSyncClient_sendsTheLifecycleCallsThroughIt() {
+    RecordingInterceptor callers = new RecordingInterceptor();
+    try (S3Client mine = S3Client.builder().region(SharedS3Mock.REGION)
+        .credentialsProvider(SharedS3Mock.CREDENTIALS).endpointOverride(SharedS3Mock.endpoint())
+        .forcePathStyle(true).overrideConfiguration(o -> o.addExecutionInterceptor(callers))
+        .build()) {
+      try (Stockroom sync = Stockroom.builder().bucket(bucket).s3Client(mine)
+          .s3AsyncClient(SharedS3Mock.asyncClient(requests)).build()) {
+        assertThat(sync.lifecycle().apply().hasChanges()).isTrue();
+        assertThat(sync.lifecycle().plan().hasChanges()).isFalse();
+      }
+
+      assertThat(callers.sent()).extracting(RecordingInterceptor.Sent::operation).containsExactly(
+          "GetBucketLifecycleConfiguration", PUT, "GetBucketLifecycleConfiguration");
+      assertThat(requests.sent()).as("Stockroom's async client").isEmpty();
+      // Stockroom leaves the caller's client open
+      assertThat(mine.listBuckets().buckets()).extracting(b -> b.name()).contains(bucket);
     }
     assertThat(readBack()).isEqualTo(DEFAULT_RULES);
-    assertThat(requests.sent()).isEmpty();
+  }
+
+  @Test
+  void planAsync_onMissingBucket_returnsAFutureThatFailsWithStorageException() {
+    try (Stockroom missing = Stockroom.builder().bucket("no-such-bucket-here")
+        .s3AsyncClient(SharedS3Mock.asyncClient()).build()) {
+      CompletableFuture<LifecyclePlan> future = missing.lifecycle().planAsync();
+
+      assertThat(future).failsWithin(Duration.ofSeconds(30))
+          .withThrowableOfType(ExecutionException.class)
+          .havingCause().isInstanceOf(StorageException.class)
+          .withMessageStartingWith("GetBucketLifecycleConfiguration on bucket "
+              + "'no-such-bucket-here' failed with NoSuchBucket (HTTP 404): ");
+      assertThat(future.handle((plan, failure) -> ((StorageException) failure.getCause())
+          .operation()).join()).isEqualTo("GetBucketLifecycleConfiguration");
+    }
+  }
+
+  @Test
+  void apply_whoseWriteIsRefused_failsWithStorageExceptionNamingTheWrite() {
+    try (FaultyS3 proxy = new FaultyS3().refuse(FaultyS3.putLifecycle(), 403, "AccessDenied");
+        Stockroom refused = StockroomOnS3Mock.builder(bucket)
+            .endpointOverride(proxy.endpoint()).build()) {
+      assertThatThrownBy(() -> refused.lifecycle().apply())
+          .isInstanceOf(StorageException.class)
+          .hasMessageStartingWith("PutBucketLifecycleConfiguration on bucket '" + bucket
+              + "' failed with AccessDenied (HTTP 403): Refused by the test's proxy.")
+          .satisfies(e -> {
+            StorageException failure = (StorageException) e;
+            assertThat(failure.operation()).isEqualTo(PUT);
+            assertThat(failure.bucket()).contains(bucket);
+            assertThat(failure.statusCode()).hasValue(403);
+          });
+      assertThat(proxy.faults()).extracting(f -> f.request().method() + " ?"
+          + f.request().query()).as("answered once: a 403 is not retried")
+          .containsExactly("PUT ?lifecycle");
+    }
+    assertThatThrownBy(() -> admin.getBucketLifecycleConfiguration(r -> r.bucket(bucket)))
+        .isInstanceOf(S3Exception.class)
+        .satisfies(e -> assertThat(((S3Exception) e).awsErrorDetails().errorCode())
+            .isEqualTo("NoSuchLifecycleConfiguration"));
+  }
+
+  @Test
+  void apply_writesForeignRulesBackInTheirPlace() {
+    // ids whose alphabetical order differs from their place
+    LifecycleRule first = foreignRule("zebra-exports", "exports/");
+    LifecycleRule third = foreignRule("alpha-tmp", "tmp/");
+    LifecycleRule handEdited = LifecycleRule.builder().id("stockroom.user-upload")
+        .status(ExpirationStatus.ENABLED)
+        .filter(LifecycleRuleFilter.builder().prefix("media/user-uploads/").build())
+        .expiration(LifecycleExpiration.builder().days(20_000).build()).build();
+    putRules(List.of(first, handEdited, third));
+    assertThat(rawIds()).as("the store keeps the order written")
+        .containsExactly("zebra-exports", "stockroom.user-upload", "alpha-tmp");
+
+    stockroom.lifecycle().apply();
+
+    List<LifecycleRule> after = admin.getBucketLifecycleConfiguration(r -> r.bucket(bucket))
+        .rules();
+    assertThat(after).hasSize(DEFAULT_RULES.size() + 2);
+    assertThat(after.get(0)).isEqualTo(first);
+    assertThat(after.get(1).id()).isEqualTo("stockroom.user-upload");
+    assertThat(after.get(1).expiration().days()).isEqualTo(180);
+    assertThat(after.get(2)).isEqualTo(third);
+    assertThat(readBack()).containsAllEntriesOf(DEFAULT_RULES);
+  }
+
+  private static LifecycleRule foreignRule(String id, String prefix) {
+    return LifecycleRule.builder().id(id).status(ExpirationStatus.ENABLED)
+        .filter(LifecycleRuleFilter.builder().prefix(prefix).build())
+        .expiration(LifecycleExpiration.builder().days(3).build()).build();
+  }
+
+  private List<String> rawIds() {
+    return admin.getBucketLifecycleConfiguration(r -> r.bucket(bucket)).rules().stream()
+        .map(LifecycleRule::id).toList();
   }
 
   @Test

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stockroom.Stockroom;
+import dev.stockroom.testing.CloudFrontKeyPair;
 import dev.stockroom.testing.CloudFrontStandIn;
 import dev.stockroom.testing.CloudFrontVerifier;
 import dev.stockroom.testing.LogCapture;
@@ -22,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,15 +50,42 @@ class LinkKeysAndSafetyTest {
   }
 
   @Test
-  void pemText_andPrivateKeyObjects_workToo() throws Exception {
-    String pem = Files.readString(key("ec-pkcs8.pem"));
+  void pemText_andPrivateKeyObjects_signUrlsTheVerifierAccepts() throws Exception {
+    CloudFrontKeyPair generated = CloudFrontKeyPair.generate();
+    String ecPem = Files.readString(key("ec-pkcs8.pem"));
+    CloudFrontVerifier verifier = new CloudFrontVerifier().trust(generated)
+        .trust("KECKEY", key("ec-public.pem"));
+
+    SignedLink fromPemText = signed(cf -> cf.keyPairPem(generated.keyPairId(),
+        generated.privateKeyPem()));
+    SignedLink fromKeyObject = signed(cf -> cf.keyPair(generated.keyPairId(),
+        generated.privateKey()));
+    SignedLink fromEcPemText = signed(cf -> cf.keyPairPem("KECKEY", ecPem));
+
+    for (SignedLink link : List.of(fromPemText, fromKeyObject, fromEcPemText)) {
+      assertThat(verifier.acceptsUrl(link.url(), START)).as(link.keyPairId()).isTrue();
+    }
+    assertThat(fromPemText.url()).endsWith("&Key-Pair-Id=" + generated.keyPairId());
+    // another key pair's public key does not accept them
+    CloudFrontVerifier other = new CloudFrontVerifier().trust(generated.keyPairId(),
+        CloudFrontKeyPair.generate().publicKey());
+    assertThat(other.acceptsUrl(fromPemText.url(), START)).isFalse();
+    assertThat(other.acceptsUrl(fromKeyObject.url(), START)).isFalse();
+
     CloudFrontSettings settings = CloudFrontSettings.builder().domain(DOMAIN)
-        .keyPairPem("KECKEY", pem).build();
-    assertThat(settings.keys().get("KECKEY").getAlgorithm()).isEqualTo("EC");
-    CloudFrontSettings again = CloudFrontSettings.builder().domain(DOMAIN)
-        .keyPair("KECKEY", settings.keys().get("KECKEY")).build();
-    assertThat(again.activeKeyPairId()).isEqualTo("KECKEY");
-    assertThat(settings.toString()).doesNotContain(pem.lines().skip(1).findFirst().orElseThrow());
+        .keyPairPem("KECKEY", ecPem).build();
+    assertThat(settings.toString()).doesNotContain(ecPem.lines().skip(1).findFirst()
+        .orElseThrow());
+  }
+
+  /** Returns a one-hour link to a page, signed with the key pair {@code keys} adds. */
+  private static SignedLink signed(Consumer<CloudFrontSettings.Builder> keys) {
+    try (Stockroom stockroom = Stockroom.builder().bucket("shop-assets")
+        .region(software.amazon.awssdk.regions.Region.EU_WEST_1)
+        .clock(new MutableClock(START)).cloudFront(cf -> keys.accept(cf.domain(DOMAIN)))
+        .build()) {
+      return stockroom.links().url("media/pages/a.html", Duration.ofHours(1));
+    }
   }
 
   @Test
@@ -160,15 +189,19 @@ class LinkKeysAndSafetyTest {
   void invalidations_areBatchedIntoOneRequest() throws Exception {
     try (CloudFrontStandIn cloudFront = new CloudFrontStandIn();
         CloudFrontClient client = cloudFront.client();
+        // a delay no test outlasts: the batch goes when flushed
         Stockroom stockroom = LinksTest.stockroom(new MutableClock(START), cf -> cf
-            .distributionId("EDFDVBD6EXAMPLE").invalidationDelay(Duration.ofMillis(300))
+            .distributionId("EDFDVBD6EXAMPLE").invalidationDelay(Duration.ofMinutes(10))
             .cloudFrontClient(client)).build()) {
       var first = stockroom.invalidations().invalidate(List.of("media/product-images/sku 1/front.jpg"));
       var second = stockroom.invalidations().invalidate(List.of("media/product-images/sku-2/a.jpg",
           "media/pages/index.html"));
+      assertThat(cloudFront.received()).isEmpty();
 
-      assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("I1");
-      assertThat(second.get(10, TimeUnit.SECONDS)).isEqualTo("I1");
+      stockroom.invalidations().flush();
+
+      assertThat(first).isCompletedWithValue("I1");
+      assertThat(second).isCompletedWithValue("I1");
       assertThat(cloudFront.received()).singleElement().satisfies(request -> {
         assertThat(request.distributionId()).isEqualTo("EDFDVBD6EXAMPLE");
         assertThat(request.paths()).containsExactly("/media/product-images/sku%201/front.jpg",
@@ -176,8 +209,38 @@ class LinkKeysAndSafetyTest {
       });
 
       var third = stockroom.invalidations().invalidate(List.of("media/pages/about.html"));
-      assertThat(third.get(10, TimeUnit.SECONDS)).isEqualTo("I2");
+      stockroom.invalidations().flush();
+      assertThat(third).isCompletedWithValue("I2");
+      assertThat(cloudFront.received()).hasSize(2);
     }
+  }
+
+  @Test
+  void invalidations_splitAt3000Paths_andEachCallerGetsTheIdOfItsRequest() throws Exception {
+    List<String> first = pages(0, 2_000);
+    List<String> second = pages(2_000, 3_001);
+    try (CloudFrontStandIn cloudFront = new CloudFrontStandIn();
+        CloudFrontClient client = cloudFront.client();
+        Stockroom stockroom = LinksTest.stockroom(new MutableClock(START), cf -> cf
+            .distributionId("EDFDVBD6EXAMPLE").invalidationDelay(Duration.ofMinutes(10))
+            .cloudFrontClient(client)).build()) {
+      var firstId = stockroom.invalidations().invalidate(first);
+      var secondId = stockroom.invalidations().invalidate(second);
+
+      stockroom.invalidations().flush();
+
+      assertThat(cloudFront.received()).extracting(r -> r.paths().size())
+          .containsExactly(3_000, 1);
+      assertThat(cloudFront.received().get(1).paths()).containsExactly("/media/pages/3000.html");
+      // the first caller's paths all went in I1; the second's last path went in I2
+      assertThat(firstId).isCompletedWithValue("I1");
+      assertThat(secondId).isCompletedWithValue("I2");
+    }
+  }
+
+  private static List<String> pages(int from, int to) {
+    return java.util.stream.IntStream.range(from, to).mapToObj(i -> "media/pages/" + i + ".html")
+        .toList();
   }
 
   @Test
@@ -218,11 +281,11 @@ class LinkKeysAndSafetyTest {
       SignedLink link = stockroom.links().url("media/pages/a.html", Duration.ofHours(1));
       SignedCookies cookies = stockroom.links().cookies("media/pages/*", Duration.ofHours(1));
       stockroom.invalidations().invalidate(List.of("media/pages/a.html")).get(10, TimeUnit.SECONDS);
-      try {
-        CloudFrontSettings.builder().keyPair(KEY_ID, key("rsa-encrypted.pem"));
-      } catch (IllegalArgumentException expected) {
-        // the message is checked elsewhere
-      }
+      assertThatThrownBy(() -> CloudFrontSettings.builder().keyPair(KEY_ID,
+          key("rsa-encrypted.pem")))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("privateKey from '" + key("rsa-encrypted.pem") + "' is encrypted; decrypt "
+              + "it first (openssl pkcs8 -topk8 -nocrypt)");
       secrets.add(link.url().substring(link.url().indexOf("Signature=") + 10,
           link.url().indexOf("&Key-Pair-Id")));
       secrets.add(cookies.signature());

@@ -147,21 +147,52 @@ class LinksTest {
     SignedLink nextWindow = stockroom.links().url("media/product-images/a.jpg",
         Duration.ofHours(1));
 
-    assertThat(sameWindow.url()).isEqualTo(first.url());
+    // the cached object itself: signatures are deterministic, so equal URLs would not show it
+    assertThat(sameWindow).isSameAs(first);
     assertThat(nextWindow.url()).isNotEqualTo(first.url());
     assertThat(nextWindow.expiresAt()).isEqualTo(first.expiresAt().plus(Duration.ofMinutes(10)));
     assertThat(verifier.acceptsUrl(nextWindow.url(), clock.instant(), "198.51.100.7")).isTrue();
   }
 
   @Test
-  void cache_staysBounded() {
+  void cache_holdsEachLink_andStaysAtItsBound() {
     try (Stockroom small = stockroom(clock, cf -> cf.cacheSize(100)).build()) {
+      small.links().url("media/product-images/first.jpg", Duration.ofHours(1));
+      assertThat(cachedLinks(small)).isEqualTo(1);
+
       for (int i = 0; i < 2_000; i++) {
         small.links().url("media/product-images/" + i + ".jpg", Duration.ofHours(1));
       }
-      var links = (dev.stockroom.internal.links.DefaultLinks) small.links();
-      assertThat(links.cachedLinks()).isLessThanOrEqualTo(100);
+      // cachedLinks() runs the cache's pending evictions first: the count is exact
+      assertThat(cachedLinks(small)).isEqualTo(100);
     }
+  }
+
+  @Test
+  void cacheEntries_lastOneWindow() {
+    stockroom.links().url("media/product-images/a.jpg", Duration.ofHours(1));
+    clock.advance(Duration.ofMinutes(10).minusSeconds(1));
+    assertThat(cachedLinks(stockroom)).isEqualTo(1);
+
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(cachedLinks(stockroom)).isZero();
+  }
+
+  @Test
+  void customPolicyUrls_areNotCached() {
+    LinkConditions fromAnOffice = LinkConditions.none().withIpRange("203.0.113.0/24");
+    SignedLink first = stockroom.links().url("media/product-videos/launch.mp4",
+        Duration.ofHours(1), fromAnOffice);
+    SignedLink second = stockroom.links().url("media/product-videos/launch.mp4",
+        Duration.ofHours(1), fromAnOffice);
+
+    assertThat(second).isNotSameAs(first);
+    assertThat(second.url()).isEqualTo(first.url());
+    assertThat(cachedLinks(stockroom)).isZero();
+  }
+
+  private static long cachedLinks(Stockroom stockroom) {
+    return ((dev.stockroom.internal.links.DefaultLinks) stockroom.links()).cachedLinks();
   }
 
   @Test
@@ -186,8 +217,15 @@ class LinksTest {
   void userUploads_haveABoundedLifetime() {
     SignedLink link = stockroom.links().url("media/user-uploads/u1/avatar.png",
         Duration.ofMinutes(15));
-    assertThat(Duration.between(START, link.expiresAt()))
-        .isLessThanOrEqualTo(Duration.ofMinutes(15)).isGreaterThanOrEqualTo(Duration.ofMinutes(1));
+    // 10:03:20 + 15 min = 10:18:20; the window boundary 10:20:00 would pass the 15-minute
+    // maximum, so the link expires at the lifetime asked for, to the second
+    assertThat(link.expiresAt()).isEqualTo(Instant.parse("2026-11-22T10:18:20Z"));
+    assertThat(link.url()).contains("?Expires=" + Instant.parse("2026-11-22T10:18:20Z")
+        .getEpochSecond() + "&");
+    SignedLink short5 = stockroom.links().url("media/user-uploads/u1/avatar.png",
+        Duration.ofMinutes(5));
+    // 10:08:20 rounds up to the window: 10:10:00 is 6 min 40 s away, within the maximum
+    assertThat(short5.expiresAt()).isEqualTo(Instant.parse("2026-11-22T10:10:00Z"));
     assertThatThrownBy(() -> stockroom.links().url("media/user-uploads/u1/avatar.png",
         Duration.ofHours(1)))
         .isInstanceOf(IllegalArgumentException.class)
@@ -217,6 +255,23 @@ class LinksTest {
         .doesNotContain(cookies.policy());
     assertThat(stockroom.links().cookies("media/product-images/sku-1001/*", Duration.ofHours(1)))
         .isSameAs(cookies);
+  }
+
+  @Test
+  void cookieDomainAndPath_areTheSetCookieAttributes() {
+    try (Stockroom shop = stockroom(clock, cf -> cf.cookieDomain(".shop.example")
+        .cookiePath("/media/")).build()) {
+      SignedCookies cookies = shop.links().cookies("media/product-images/sku-1001/*",
+          Duration.ofHours(1));
+
+      // 10:03:20 + 1 h rounds up to the 10-minute window: 11:10:00
+      String attributes = "; Domain=.shop.example; Path=/media/; "
+          + "Expires=Sun, 22 Nov 2026 11:10:00 GMT; Secure; HttpOnly";
+      assertThat(cookies.setCookieHeaders()).containsExactly(
+          "CloudFront-Policy=" + cookies.policy() + attributes,
+          "CloudFront-Signature=" + cookies.signature() + attributes,
+          "CloudFront-Key-Pair-Id=" + KEY_ID + attributes);
+    }
   }
 
   @Test

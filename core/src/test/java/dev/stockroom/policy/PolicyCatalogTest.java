@@ -144,6 +144,8 @@ class PolicyCatalogTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
       "IA at 10 days | PRODUCT_IMAGE: transition days for STANDARD_IA must be at least 30, but was 10",
+      "one-zone IA at 29 days | PRODUCT_VIDEO: transition days for ONEZONE_IA must be at least 30, "
+          + "but was 29",
       "expiration before last transition | USER_UPLOAD: expirationDays must be after the last "
           + "transition (STANDARD_IA at 30 days), but was 20",
       "transactional without KMS | ORDER: encryption must be KMS_REQUIRED for transactional data, "
@@ -175,6 +177,7 @@ class PolicyCatalogTest {
 
   private static final java.util.Map<String, Runnable> INVALID = java.util.Map.ofEntries(
       invalid("IA at 10 days", DataKind.PRODUCT_IMAGE, p -> p.transition(10, STANDARD_IA)),
+      invalid("one-zone IA at 29 days", DataKind.PRODUCT_VIDEO, p -> p.transition(29, ONEZONE_IA)),
       invalid("expiration before last transition", DataKind.USER_UPLOAD, p -> p.expirationDays(20)),
       invalid("transactional without KMS", DataKind.ORDER,
           p -> p.encryption(EncryptionRequirement.KMS_IF_CONFIGURED)),

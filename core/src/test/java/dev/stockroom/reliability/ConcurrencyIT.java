@@ -56,8 +56,17 @@ class ConcurrencyIT {
     }
     assertThat(SharedS3Mock.admin().listObjectsV2Paginator(l -> l.bucket(bucket)).contents()
         .stream().count()).isEqualTo(THREADS * ROUNDS);
-
     assertThat(threadsLeftBehind(before)).isEmpty();
+
+    // each object holds the bytes its own thread wrote: nothing mixed up between threads (read
+    // after the thread count: reading wakes S3Mock's own worker threads)
+    for (int thread = 0; thread < THREADS; thread++) {
+      for (int round = 0; round < ROUNDS; round++) {
+        String object = "media/product-images/t" + thread + "/" + round + ".jpg";
+        assertThat(SharedS3Mock.admin().getObjectAsBytes(g -> g.bucket(bucket).key(object))
+            .asByteArray()).as(object).containsExactly(thread, round);
+      }
+    }
   }
 
   /** Returns the threads started since {@code before} that are still alive after a grace period. */

@@ -91,7 +91,8 @@ class ImportCrashIT {
     try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
         StandardCharsets.UTF_8))) {
       for (String line = out.readLine(); line != null; line = out.readLine()) {
-        if (line.equals("DONE " + FILES / 2)) {
+        // files finishing together may skip a count: halfway is any count from half on
+        if (line.startsWith("DONE ") && Integer.parseInt(line.substring(5)) >= FILES / 2) {
           return;
         }
       }

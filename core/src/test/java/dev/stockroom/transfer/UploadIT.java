@@ -11,10 +11,13 @@ import dev.stockroom.testing.StockroomOnS3Mock;
 import dev.stockroom.testing.Testing;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.Map;
+import java.util.zip.CRC32C;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ChecksumMode;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 import software.amazon.awssdk.services.s3.model.StorageClass;
@@ -75,7 +79,8 @@ class UploadIT {
 
     var policy = stockroom.policies().policy(kind);
     String key = policy.prefix() + "a/b.json";
-    HeadObjectResponse head = admin.headObject(h -> h.bucket(bucket).key(key));
+    HeadObjectResponse head = admin.headObject(h -> h.bucket(bucket).key(key)
+        .checksumMode(ChecksumMode.ENABLED));
     boolean kmsExpected = policy.encryption() != dev.stockroom.policy.EncryptionRequirement.S3_MANAGED;
 
     assertThat(stored.key()).isEqualTo(key);
@@ -91,9 +96,12 @@ class UploadIT {
     }
     assertThat(admin.getObjectTagging(t -> t.bucket(bucket).key(key)).tagSet())
         .as("no tag unless asked: the kind is in the prefix").isEmpty();
-    assertThat(stored.storageClass()).isEqualTo(policy.storageClass());
-    assertThat(stored.size()).isEqualTo(bytes.length);
+    // what the caller is told is what S3 holds
+    assertThat(stored.storageClass()).isEqualTo(storageClass(head));
+    assertThat(stored.size()).isEqualTo(head.contentLength());
     assertThat(stored.eTag()).isEqualTo(head.eTag());
+    assertThat(head.checksumCRC32C()).isEqualTo(crc32c(bytes));
+    assertThat(stored.checksumCrc32c()).contains(crc32c(bytes));
   }
 
   @Test
@@ -123,8 +131,16 @@ class UploadIT {
     StoredObject stored = stockroom.media().productVideo("sku-1/demo.mp4").upload(file);
 
     assertThat(requests.sent("UploadPart")).hasSize(8);
-    assertThat(stored.size()).isEqualTo(64 << 20);
-    assertThat(stored.checksumCrc32c()).isPresent();
+    HeadObjectResponse head = admin.headObject(h -> h.bucket(bucket).key(stored.key())
+        .checksumMode(ChecksumMode.ENABLED));
+    assertThat(head.contentLength()).isEqualTo(64L << 20);
+    assertThat(stored.size()).isEqualTo(head.contentLength());
+    // S3's checksum of a multipart object: the CRC32C of the parts' CRC32Cs, then "-" and the
+    // number of parts (8 parts of 8 MiB)
+    String composite = compositeCrc32c(Files.readAllBytes(file), 8 << 20);
+    assertThat(composite).endsWith("-8");
+    assertThat(head.checksumCRC32C()).isEqualTo(composite);
+    assertThat(stored.checksumCrc32c()).contains(composite);
     assertThat(Testing.sha256(admin.getObject(g -> g.bucket(bucket).key(stored.key()))))
         .isEqualTo(Testing.sha256(Files.newInputStream(file)));
     assertSentWithKms(stored.key());
@@ -200,6 +216,28 @@ class UploadIT {
         .upload("GET /".getBytes(StandardCharsets.UTF_8), "text/plain");
     assertThat(stored.kind()).isEqualTo(DataKind.ACCESS_LOG);
     assertThat(stored.key()).isEqualTo("logs/access/2026/11/22/a.log");
+  }
+
+  /** Returns the base64 CRC32C of {@code bytes}, as S3 reports a single-part object's. */
+  private static String crc32c(byte[] bytes) {
+    return crc32c(bytes, 0, bytes.length);
+  }
+
+  private static String crc32c(byte[] bytes, int from, int length) {
+    CRC32C crc = new CRC32C();
+    crc.update(bytes, from, length);
+    return Base64.getEncoder().encodeToString(ByteBuffer.allocate(4).putInt((int) crc.getValue())
+        .array());
+  }
+
+  /** Returns S3's composite checksum of an object sent in parts of {@code partSize}. */
+  private static String compositeCrc32c(byte[] bytes, int partSize) {
+    ByteBuffer partChecksums = ByteBuffer.allocate(4 * ((bytes.length + partSize - 1) / partSize));
+    for (int from = 0; from < bytes.length; from += partSize) {
+      partChecksums.put(Base64.getDecoder().decode(crc32c(bytes, from,
+          Math.min(partSize, bytes.length - from))));
+    }
+    return crc32c(partChecksums.array()) + "-" + partChecksums.capacity() / 4;
   }
 
   private static StorageClass storageClass(HeadObjectResponse head) {

@@ -8,9 +8,13 @@ import dev.stockroom.links.SignedLink;
 import dev.stockroom.testing.CloudFrontVerifier;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -149,6 +153,56 @@ class CloudFrontKeyPairsTest {
           assertThat(analysis.getAction()).isEqualTo("Point stockroom.cloud-front.private-key at "
               + "a readable PEM file, e.g. file:/run/secrets/cloudfront.pem.");
         });
+  }
+
+  @Test
+  void aTruncatedOrGarbagePrivateKey_isReportedAgainstItsProperty_withoutTheKeyText(
+      @TempDir Path dir) throws Exception {
+    List<String> body = pem("rsa-pkcs8.pem").lines().filter(line -> !line.startsWith("-----"))
+        .toList();
+    // the first half of the key: valid base64 between valid markers, cut short
+    Path truncated = Files.writeString(dir.resolve("truncated.pem"), "-----BEGIN PRIVATE KEY-----\n"
+        + String.join("\n", body.subList(0, body.size() / 2)) + "\n-----END PRIVATE KEY-----\n");
+    Path garbage = Files.writeString(dir.resolve("garbage.pem"), "not a key\n"
+        + String.join("\n", body));
+    String url = "file:" + dir.toAbsolutePath() + "/";
+
+    runner.withPropertyValues(P + "key-pair-id=K2JCJMDEHXQW5F", P + "private-key=" + url
+        + "truncated.pem").run(context -> {
+          FailureAnalysis analysis = StartupFailure.of(context);
+          assertThat(analysis.getDescription()).isEqualTo(description(P + "private-key",
+              "\"" + url + "truncated.pem\"", "privateKey from the PEM text of key pair "
+                  + "K2JCJMDEHXQW5F could not be read as a PEM 'PRIVATE KEY' block: the key "
+                  + "inside is malformed or cut short"));
+          assertThat(analysis.getAction()).isEqualTo("Correct " + P + "private-key.");
+          assertNoKeyText(context.getStartupFailure(), analysis, body);
+        });
+    runner.withPropertyValues(P + "key-pair-id=K2JCJMDEHXQW5F", P + "private-key=" + url
+        + "garbage.pem").run(context -> {
+          FailureAnalysis analysis = StartupFailure.of(context);
+          assertThat(analysis.getDescription()).isEqualTo(description(P + "private-key",
+              "\"" + url + "garbage.pem\"", "privateKey from the PEM text of key pair "
+                  + "K2JCJMDEHXQW5F is not a PEM private key: expected a '-----BEGIN PRIVATE "
+                  + "KEY-----', '-----BEGIN RSA PRIVATE KEY-----' or '-----BEGIN EC PRIVATE "
+                  + "KEY-----' block"));
+          assertNoKeyText(context.getStartupFailure(), analysis, body);
+        });
+  }
+
+  /** Neither the report nor any exception of the failure quotes a line of the key. */
+  private static void assertNoKeyText(Throwable failure, FailureAnalysis analysis,
+      List<String> keyLines) {
+    StringBuilder everything = new StringBuilder(analysis.getDescription())
+        .append(analysis.getAction());
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      everything.append(t).append(t.getMessage());
+      for (Throwable suppressed : t.getSuppressed()) {
+        everything.append(suppressed);
+      }
+    }
+    for (String line : keyLines) {
+      assertThat(everything.toString()).doesNotContain(line.substring(0, 24));
+    }
   }
 
   /** A verifier that knows each id by its own public key. */

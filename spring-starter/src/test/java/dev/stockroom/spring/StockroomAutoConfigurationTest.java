@@ -4,15 +4,21 @@ import static dev.stockroom.spring.StartupFailure.description;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
 import dev.stockroom.Stockroom;
 import dev.stockroom.exception.StorageException;
+import dev.stockroom.exception.TransferCancelledException;
 import dev.stockroom.links.CloudFrontSettings;
 import dev.stockroom.policy.DataKind;
 import dev.stockroom.policy.PolicyCatalog;
+import dev.stockroom.testing.CloudFrontVerifier;
+import dev.stockroom.testing.FaultyS3;
 import dev.stockroom.testing.KmsStandIn;
+import dev.stockroom.testing.LogCapture;
 import dev.stockroom.testing.MutableClock;
 import dev.stockroom.testing.RecordingInterceptor;
 import dev.stockroom.testing.SharedS3Mock;
+import dev.stockroom.transfer.StoredObject;
 import dev.stockroom.transfer.TransferSettings;
 import java.io.InputStream;
 import java.net.URI;
@@ -21,6 +27,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -95,8 +104,14 @@ class StockroomAutoConfigurationTest {
   }
 
   @Test
-  void everyPropertyIsMapped() {
+  void everyPropertyIsMapped() throws Exception {
     AtomicReference<CloudFrontSettings> mapped = new AtomicReference<>();
+    // 10:01:00: a link asked for a minute lives at least the minimum remaining lifetime (2 min),
+    // rounded up to the 5-minute window
+    MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:01:00Z"));
+    CloudFrontVerifier verifier = new CloudFrontVerifier().trustPem("K2JCJMDEHXQW5F",
+        resource("keys/rsa-public.pem"));
+    LogCapture logs = new LogCapture();
     runner.withPropertyValues(
         "stockroom.bucket=shop-assets",
         "stockroom.endpoint=http://127.0.0.1:9",
@@ -123,21 +138,34 @@ class StockroomAutoConfigurationTest {
         "stockroom.policies.error-log.expiration=30d",
         "stockroom.policies.page.cache-control=public, max-age=600")
         .withBean(AwsCredentialsProvider.class, () -> SharedS3Mock.CREDENTIALS)
-        .withBean(StockroomBuilderCustomizer.class, () -> b -> b.cloudFront(cf ->
+        .withBean(StockroomBuilderCustomizer.class, () -> b -> b.clock(clock).cloudFront(cf ->
             mapped.set(cf.build())).s3ClientCustomizer(s3 -> s3.overrideConfiguration(o ->
                 o.retryStrategy(AwsRetryStrategy.doNotRetry()))))
         .run(context -> {
           Stockroom stockroom = context.getBean(Stockroom.class);
-          // asked for, and turned off under the endpoint
+          // asked for, and turned off under the endpoint, with the one warning that says so
           assertThat(stockroom.accelerated()).isFalse();
+          assertThat(logs.messages(Level.WARN)).containsExactly("Transfer Acceleration is off: "
+              + "it cannot be used with the endpoint override http://127.0.0.1:9");
           assertThat(stockroom.kmsKey().keyId()).contains("alias/shop-data");
           assertThat(stockroom.kmsKey().checkEnabled()).isFalse();
           assertThat(stockroom.links().activeKeyPairId()).isEqualTo("K2JCJMDEHXQW5F");
           var link = stockroom.links().url("media/pages/a.html", Duration.ofMinutes(1));
           assertThat(link.resourceUrl()).isEqualTo("https://cdn.shop.example/media/pages/a.html");
-          assertThat(link.expiresAt().getEpochSecond() % 300).isZero();
+          // 10:01:00 + 2 min = 10:03:00, rounded up to the 5-minute window (10 min by default)
+          assertThat(link.expiresAt()).isEqualTo(Instant.parse("2026-11-22T10:05:00Z"));
+          // signed with the private key of the property, under its key pair id
+          assertThat(verifier.acceptsUrl(link.url(), clock.instant())).isTrue();
+          clock.set(Instant.parse("2026-11-22T10:03:30Z"));
+          // 10:03:30 + 2 min = 10:05:30 -> 10:10:00 (with core's 1-minute minimum: 10:05:00)
+          assertThat(stockroom.links().url("media/pages/b.html", Duration.ofMinutes(1))
+              .expiresAt()).isEqualTo(Instant.parse("2026-11-22T10:10:00Z"));
           assertThatThrownBy(() -> stockroom.links().url("media/user-uploads/a.png",
-              Duration.ofMinutes(15))).hasMessageContaining("at most PT10M");
+              Duration.ofMinutes(15))).isInstanceOf(IllegalArgumentException.class)
+              .hasMessage("lifetime of USER_UPLOAD links must be at most PT10M, but was PT15M");
+          assertThat(stockroom.links().cookies("media/pages/*", Duration.ofMinutes(5))
+              .setCookieHeaders()).allSatisfy(header -> assertThat(header)
+                  .contains("; Domain=.shop.example; Path=/media/; "));
           assertThat(stockroom.invalidations()).isNotNull();
           assertThat(stockroom.transferSettings()).isEqualTo(TransferSettings.builder()
               .partSize(16L << 20).multipartThreshold(32L << 20).maxConnections(8)
@@ -150,6 +178,7 @@ class StockroomAutoConfigurationTest {
           assertThatThrownBy(() -> stockroom.lifecycle().plan())
               .isInstanceOf(StorageException.class);
         });
+    logs.close();
     CloudFrontSettings settings = mapped.get();
     assertThat(settings.linkWindow()).isEqualTo(Duration.ofMinutes(5));
     assertThat(settings.shortLivedMaximum()).isEqualTo(Duration.ofMinutes(10));
@@ -159,6 +188,39 @@ class StockroomAutoConfigurationTest {
     assertThat(settings.cookiePath()).isEqualTo("/media/");
     assertThat(settings.distributionId()).contains("EDFDVBD6EXAMPLE");
     assertThat(settings.invalidationDelay()).isEqualTo(Duration.ofSeconds(5));
+  }
+
+  @Test
+  void accelerate_withoutAnEndpoint_sendsUploadsThroughTransferAcceleration() {
+    runner.withPropertyValues("stockroom.bucket=shop-assets", "stockroom.accelerate=true")
+        .withBean(AwsCredentialsProvider.class, () -> SharedS3Mock.CREDENTIALS)
+        .run(context -> assertThat(context.getBean(Stockroom.class).accelerated()).isTrue());
+    runner.withPropertyValues("stockroom.bucket=shop-assets")
+        .withBean(AwsCredentialsProvider.class, () -> SharedS3Mock.CREDENTIALS)
+        .run(context -> assertThat(context.getBean(Stockroom.class).accelerated()).isFalse());
+  }
+
+  @Test
+  void shutdownGracePeriod_isHowLongClosingWaitsForUploadsInFlight() throws Exception {
+    try (FaultyS3 proxy = new FaultyS3().hold(FaultyS3.putObject())) {
+      runner.withPropertyValues("stockroom.bucket=" + SharedS3Mock.newBucket(),
+              "stockroom.endpoint=" + proxy.endpoint(), "stockroom.path-style=true",
+              "stockroom.shutdown-grace-period=0s")
+          .withBean(AwsCredentialsProvider.class, () -> SharedS3Mock.CREDENTIALS)
+          .run(context -> {
+            CompletableFuture<StoredObject> upload = context.getBean(Stockroom.class).media()
+                .productImage("a.jpg").uploadAsync(new byte[] {1}, "image/jpeg");
+            proxy.awaitHeld(1);
+            CompletableFuture<Void> closing = CompletableFuture.runAsync(context::close);
+
+            // no grace: the upload is stopped at once (core's default would wait 30 seconds)
+            assertThat(upload).failsWithin(Duration.ofSeconds(10))
+                .withThrowableOfType(ExecutionException.class)
+                .havingCause().isInstanceOf(TransferCancelledException.class);
+            proxy.release();
+            closing.get(30, TimeUnit.SECONDS);
+          });
+    }
   }
 
   @Test
@@ -216,8 +278,13 @@ class StockroomAutoConfigurationTest {
             DataKind.ERROR_LOG, e -> e.expirationDays(14))))
         .run(context -> {
           Stockroom stockroom = context.getBean(Stockroom.class);
-          assertThatThrownBy(() -> stockroom.lifecycle().plan());
-          assertThat(requests.sent()).isNotEmpty();
+          // the app's client is used: its endpoint, where nothing listens
+          assertThatThrownBy(() -> stockroom.lifecycle().plan())
+              .isInstanceOf(StorageException.class)
+              .hasMessageStartingWith("GetBucketLifecycleConfiguration on bucket 'shop-assets' "
+                  + "failed: ");
+          assertThat(requests.sent()).extracting(RecordingInterceptor.Sent::operation)
+              .contains("GetBucketLifecycleConfiguration");
           assertThat(stockroom.policies().policy(DataKind.ERROR_LOG).expirationDays()).hasValue(14);
         });
     mine.close();

@@ -20,6 +20,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.LifecycleRule;
 
 /**
  * The health indicator asks S3 (and KMS) at most once per cache interval: counted as the
@@ -129,6 +131,28 @@ class StockroomHealthIndicatorTest {
           });
       client.close();
     }
+  }
+
+  @Test
+  void anOwnedRuleEditedByHand_isListedAsDrift_andTheStatusStaysUp() {
+    String bucket = SharedS3Mock.newBucket();
+    runner.withPropertyValues("stockroom.bucket=" + bucket,
+            "stockroom.lifecycle.apply-on-startup=true")
+        .run(context -> {
+          S3Client admin = SharedS3Mock.admin();
+          List<LifecycleRule> edited = admin.getBucketLifecycleConfiguration(r -> r.bucket(bucket))
+              .rules().stream().map(rule -> rule.id().equals("stockroom.user-upload")
+                  ? rule.toBuilder().expiration(e -> e.days(20_000)).build() : rule)
+              .toList();
+          admin.putBucketLifecycleConfiguration(r -> r.bucket(bucket)
+              .lifecycleConfiguration(c -> c.rules(edited)));
+
+          Health health = context.getBean(StockroomHealthIndicator.class).health(true);
+
+          assertThat(health.getStatus()).isEqualTo(Status.UP);
+          assertThat(health.getDetails()).containsEntry("lifecycleDrift",
+              List.of("stockroom.user-upload"));
+        });
   }
 
   @Test

@@ -15,7 +15,8 @@ import software.amazon.awssdk.services.kms.KmsClient;
 /**
  * A loopback stand-in for AWS KMS that speaks its JSON 1.1 protocol for DescribeKey, so the real
  * {@link KmsClient} can be tested without an AWS account. Keys are registered with their state,
- * spec and usage; anything else answers NotFoundException, as KMS does.
+ * spec and usage; anything else answers NotFoundException, as KMS does. An outage can be switched
+ * on and off.
  */
 public final class KmsStandIn implements AutoCloseable {
 
@@ -28,6 +29,7 @@ public final class KmsStandIn implements AutoCloseable {
   private final HttpServer server;
   private final Map<String, Key> keys = new ConcurrentHashMap<>();
   private final AtomicInteger describeCalls = new AtomicInteger();
+  private volatile boolean outage;
 
   /**
    * Starts the stand-in on a free loopback port, with no key.
@@ -52,6 +54,15 @@ public final class KmsStandIn implements AutoCloseable {
     return new Key(id, "Enabled", "SYMMETRIC_DEFAULT", "ENCRYPT_DECRYPT");
   }
 
+  /**
+   * While {@code down}, answers every DescribeKey (still counted) with HTTP 500
+   * KMSInternalException, as KMS does when it cannot serve the request; the SDK retries it.
+   */
+  public KmsStandIn outage(boolean down) {
+    this.outage = down;
+    return this;
+  }
+
   /** Returns how many DescribeKey calls arrived. */
   public int describeCalls() {
     return describeCalls.get();
@@ -72,6 +83,11 @@ public final class KmsStandIn implements AutoCloseable {
       return;
     }
     describeCalls.incrementAndGet();
+    if (outage) {
+      Loopback.reply(exchange, 500, JSON_1_1, error("KMSInternalException",
+          "The request was rejected because an internal exception occurred."));
+      return;
+    }
     Matcher id = KEY_ID.matcher(body);
     Key key = id.find() ? keys.get(id.group(1)) : null;
     if (key == null) {

@@ -153,15 +153,10 @@ public final class DefaultAudit implements Audit {
     RepairRequest request = plan.request();
     PolicyCheck.Settings settings = checkSettings();
     BucketLock lock = new BucketLock();
-    if (settings.objectLockRetention() && wiring.policies().policies().stream()
-        .anyMatch(policy -> policy.retention().isPresent())) {
-      // asked here, on the caller's thread: asked first from a completing request, the answer
-      // would wait for a thread of the very pool that request holds
-      lock.getAsBoolean();
-    }
     RepairRules rules = new RepairRules(wiring.policies(), settings, lock, request);
     InPlaceRepair repair = new InPlaceRepair(wiring.s3(), wiring.bucket(), new RepairSettings(
-        settings, wiring.uploadHeaders().checksums(), lock, copyLimit, copyPartSize), request);
+        settings, wiring.uploadHeaders().checksums(), lock::answer, copyLimit, copyPartSize),
+        request);
     Outcomes outcomes = new Outcomes(request.listener().orElse(null));
     if (plan.mode() == RepairMode.BATCH_OPERATIONS) {
       JobDriver jobs = wiring.jobs();
@@ -196,29 +191,37 @@ public final class DefaultAudit implements Audit {
     return new RepairRules(wiring.policies(), checkSettings(), new BucketLock(), request);
   }
 
-  /** Whether the bucket has Object Lock: asked once, before a repair that may need to know. */
+  /**
+   * Whether the bucket has Object Lock: asked once (again after a failure), and only when a repair
+   * needs to know. Repairs running on the SDK's response threads take the answer as a future: a
+   * response thread that waited for it could hold up the very answer it waits for.
+   */
   private final class BucketLock implements BooleanSupplier {
 
-    private Boolean enabled;
+    private CompletableFuture<Boolean> answer;
 
-    @Override
-    public synchronized boolean getAsBoolean() {
-      if (enabled == null) {
-        enabled = ask();
+    /** Returns the answer, asking S3 the first time; never waits. */
+    synchronized CompletableFuture<Boolean> answer() {
+      if (answer == null || answer.isCompletedExceptionally()) {
+        answer = Futures.capture(() -> wiring.bucketClient().objectLockEnabled(wiring.bucket()))
+            .handle((enabled, failure) -> {
+              if (failure == null) {
+                return enabled;
+              }
+              if (S3Answers.notImplemented(failure)) {
+                return false;
+              }
+              throw new StorageException("GetObjectLockConfiguration", wiring.bucket(), null,
+                  Futures.unwrap(failure));
+            });
       }
-      return enabled;
+      return answer;
     }
 
-    private boolean ask() {
-      try {
-        return Futures.join(wiring.bucketClient().objectLockEnabled(wiring.bucket()));
-      } catch (RuntimeException e) {
-        if (S3Answers.notImplemented(e)) {
-          return false;
-        }
-        throw new StorageException("GetObjectLockConfiguration", wiring.bucket(), null,
-            Futures.unwrap(e));
-      }
+    /** Waits for the answer: for the caller's thread (planning), never a response thread. */
+    @Override
+    public boolean getAsBoolean() {
+      return Futures.join(answer());
     }
   }
 

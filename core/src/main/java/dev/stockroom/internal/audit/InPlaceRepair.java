@@ -70,9 +70,15 @@ final class InPlaceRepair {
       return restore(row, decision, head);
     }
     StoragePolicy policy = decision.policy().orElseThrow();
+    return retained(policy).thenCompose(retained -> copy(row, decision, head, policy,
+        retained ? retainUntil(policy, head) : null));
+  }
+
+  private CompletableFuture<RepairOutcome> copy(FindingRow row, RepairRules.Decision decision,
+      HeadObjectResponse head, StoragePolicy policy, Instant retainUntil) {
     ObjectCopy target = new ObjectCopy(policy, Protection.encryptionFor(policy,
         settings.check().kmsKeyId(), bucket, row.key(), settings.check().sseHeaders()),
-        settings.checksums(), retainUntil(policy, head));
+        settings.checksums(), retainUntil);
     var copy = target.request(bucket, row.key(), head.eTag(), head, decision.selected());
     CompletableFuture<String> written = head.contentLength() != null
         && head.contentLength() > settings.copyLimit()
@@ -143,15 +149,21 @@ final class InPlaceRepair {
   }
 
   /**
+   * Returns whether a copy carries a retention: not when the kind has none, it is off, or the
+   * bucket lacks Object Lock. Asked without waiting: this runs on the SDK's response threads.
+   */
+  private CompletableFuture<Boolean> retained(StoragePolicy policy) {
+    if (policy.retention().isEmpty() || !settings.check().objectLockRetention()) {
+      return CompletableFuture.completedFuture(false);
+    }
+    return settings.bucketLock().get();
+  }
+
+  /**
    * Returns the retention a copy carries: the policy's, counted from the object's first write (a
-   * copy must not shorten it), or none when the kind has none, it is off, or the bucket lacks
-   * Object Lock.
+   * copy must not shorten it).
    */
   private Instant retainUntil(StoragePolicy policy, HeadObjectResponse head) {
-    if (policy.retention().isEmpty() || !settings.check().objectLockRetention()
-        || !settings.bucketLock().getAsBoolean()) {
-      return null;
-    }
     Instant until = PolicyCheck.retainUntil(policy, head.lastModified());
     Instant held = head.objectLockRetainUntilDate();
     return held != null && held.isAfter(until) ? held : until;

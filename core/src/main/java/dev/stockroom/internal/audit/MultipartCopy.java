@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
+import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadResponse;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
 import software.amazon.awssdk.services.s3.model.CopyPartResult;
@@ -45,13 +46,23 @@ final class MultipartCopy {
             .thenCompose(parts -> s3.completeMultipartUpload(b -> b.bucket(bucket)
                 .key(copy.destinationKey()).uploadId(created.uploadId()).ifMatch(copy.ifMatch())
                 .multipartUpload(m -> m.parts(parts))))
-            .whenComplete((done, failure) -> {
-              if (failure != null) {
-                s3.abortMultipartUpload(b -> b.bucket(bucket).key(copy.destinationKey())
-                    .uploadId(created.uploadId()));
-              }
-            }))
+            .handle((done, failure) -> failure == null ? CompletableFuture.completedFuture(done)
+                : this.<CompleteMultipartUploadResponse>abortThenFail(copy, created.uploadId(),
+                    failure))
+            .thenCompose(completed -> completed))
         .thenApply(response -> response.eTag());
+  }
+
+  /**
+   * Aborts the upload of a failed copy, then fails with {@code failure}: the copy is reported
+   * once its parts are gone, not while the abort is still on its way.
+   */
+  private <T> CompletableFuture<T> abortThenFail(CopyObjectRequest copy, String uploadId,
+      Throwable failure) {
+    return s3.abortMultipartUpload(b -> b.bucket(bucket).key(copy.destinationKey())
+        .uploadId(uploadId)).handle((aborted, abortFailure) -> {
+          throw Futures.asCompletion(failure);
+        });
   }
 
   /**

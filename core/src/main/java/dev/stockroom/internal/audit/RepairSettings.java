@@ -11,4 +11,5 @@ package dev.stockroom.internal.audit;
  * @param copyPartSize the part size of larger copies (at least 5 MiB)
  */
 record RepairSettings(PolicyCheck.Settings check, boolean checksums,
-    java.util.function.BooleanSupplier bucketLock, long copyLimit, long copyPartSize) {}
+    java.util.function.Supplier<java.util.concurrent.CompletableFuture<Boolean>> bucketLock,
+    long copyLimit, long copyPartSize) {}

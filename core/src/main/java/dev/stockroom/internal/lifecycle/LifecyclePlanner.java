@@ -58,10 +58,29 @@ public final class LifecyclePlanner {
       }
     });
 
-    List<LifecycleRule> resulting = new ArrayList<>(foreign);
-    resulting.addAll(desired.values());
     refuseOverLimit(bucket, foreign.size(), desired.size());
-    return new DefaultLifecyclePlan(bucket, changes, unchanged, foreign, resulting);
+    return new DefaultLifecyclePlan(bucket, changes, unchanged, foreign,
+        resulting(current, desired));
+  }
+
+  /**
+   * Returns the configuration to write: every rule in its place (a foreign rule as it is, an
+   * owned one as the policy wants it; an owned rule the policy no longer has is left out), then
+   * the owned rules the bucket lacks, in the policy's order.
+   */
+  private static List<LifecycleRule> resulting(List<LifecycleRule> current,
+      Map<String, LifecycleRule> desired) {
+    Map<String, LifecycleRule> left = new LinkedHashMap<>(desired);
+    List<LifecycleRule> resulting = new ArrayList<>();
+    for (LifecycleRule rule : current) {
+      if (!OwnedRules.isOwnedId(rule.id())) {
+        resulting.add(rule);
+      } else if (left.containsKey(rule.id())) {
+        resulting.add(left.remove(rule.id()));
+      }
+    }
+    resulting.addAll(left.values());
+    return resulting;
   }
 
   private static void refuseUnknownOwnedId(String bucket, LifecycleRule rule) {

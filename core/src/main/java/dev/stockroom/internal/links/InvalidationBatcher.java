@@ -4,11 +4,14 @@ import dev.stockroom.exception.InvalidationException;
 import dev.stockroom.validation.Require;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -18,7 +21,8 @@ import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 
 /**
  * Gathers invalidation paths for a short delay and sends them as one CreateInvalidation request
- * (split at CloudFront's 3,000 paths per request). Pending paths are sent at close, not dropped.
+ * (split at CloudFront's 3,000 paths per request). Each caller's future completes with the id of
+ * the request that carried the last of its paths. Pending paths are sent at close, not dropped.
  */
 final class InvalidationBatcher implements AutoCloseable {
 
@@ -26,13 +30,16 @@ final class InvalidationBatcher implements AutoCloseable {
   /** CloudFront accepts at most this many paths in one invalidation batch. */
   static final int MAX_PATHS = 3000;
 
+  /** One caller's paths, and the future it holds. */
+  private record Waiter(List<String> paths, CompletableFuture<String> done) {}
+
   private final String bucket;
   private final String distributionId;
   private final Supplier<CloudFrontClient> cloudFront;
   private final Duration delay;
   private final ScheduledThreadPoolExecutor timer;
-  private Set<String> pending = new LinkedHashSet<>();
-  private CompletableFuture<String> batch;
+  private List<Waiter> waiting = new ArrayList<>();
+  private ScheduledFuture<?> scheduled;
 
   InvalidationBatcher(String bucket, String distributionId, Supplier<CloudFrontClient> cloudFront,
       Duration delay) {
@@ -49,45 +56,65 @@ final class InvalidationBatcher implements AutoCloseable {
     timer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
   }
 
-  /** Adds paths to the next batch; the future completes with that batch's invalidation id. */
+  /** Adds paths to the next batch; the future completes with the id of the request they went in. */
   synchronized CompletableFuture<String> add(List<String> paths) {
-    if (batch == null) {
-      batch = new CompletableFuture<>();
-      timer.schedule(this::flush, delay.toMillis(), TimeUnit.MILLISECONDS);
+    if (waiting.isEmpty()) {
+      scheduled = timer.schedule(this::flush, delay.toMillis(), TimeUnit.MILLISECONDS);
     }
-    pending.addAll(paths);
-    return batch;
+    Waiter waiter = new Waiter(List.copyOf(paths), new CompletableFuture<>());
+    waiting.add(waiter);
+    return waiter.done();
   }
 
   /** Sends what is pending, if anything. */
   void flush() {
-    Set<String> paths;
-    CompletableFuture<String> done;
+    List<Waiter> batch;
     synchronized (this) {
-      if (batch == null) {
+      if (waiting.isEmpty()) {
         return;
       }
-      paths = pending;
-      done = batch;
-      pending = new LinkedHashSet<>();
-      batch = null;
+      batch = waiting;
+      waiting = new ArrayList<>();
+      // a flush before the delay is up: the timer has nothing left to send
+      scheduled.cancel(false);
     }
-    List<String> all = new ArrayList<>(paths);
-    String id = null;
+    Set<String> unique = new LinkedHashSet<>();
+    batch.forEach(waiter -> unique.addAll(waiter.paths()));
+    List<String> all = new ArrayList<>(unique);
+    Map<String, Integer> positions = new HashMap<>();
+    for (int i = 0; i < all.size(); i++) {
+      positions.put(all.get(i), i);
+    }
+    List<String> ids = new ArrayList<>();
     for (int from = 0; from < all.size(); from += MAX_PATHS) {
-      List<String> batch = all.subList(from, Math.min(all.size(), from + MAX_PATHS));
       try {
-        id = send(batch);
+        ids.add(send(all.subList(from, Math.min(all.size(), from + MAX_PATHS))));
       } catch (RuntimeException e) {
-        List<String> unsent = all.subList(from, all.size());
-        done.completeExceptionally(new InvalidationException(Require.format("CreateInvalidation "
-            + "for %s path(s) of distribution '%s' (serving bucket '%s') failed: %s",
-            unsent.size(), distributionId, bucket, e.getMessage()), distributionId, unsent, bucket,
-            e));
+        List<String> unsent = List.copyOf(all.subList(from, all.size()));
+        InvalidationException failure = new InvalidationException(Require.format(
+            "CreateInvalidation for %s path(s) of distribution '%s' (serving bucket '%s') "
+            + "failed: %s", unsent.size(), distributionId, bucket, e.getMessage()),
+            distributionId, unsent, bucket, e);
+        batch.forEach(waiter -> answer(waiter, positions, ids, failure));
         return;
       }
     }
-    done.complete(id);
+    batch.forEach(waiter -> answer(waiter, positions, ids, null));
+  }
+
+  /**
+   * Completes a caller's future with the id of the request that carried its last path, or with
+   * {@code failure} if that request was not sent.
+   */
+  private static void answer(Waiter waiter, Map<String, Integer> positions, List<String> ids,
+      InvalidationException failure) {
+    int request = waiter.paths().stream().mapToInt(positions::get).max().orElseThrow()
+        / MAX_PATHS;
+    if (request < ids.size()) {
+      waiter.done().complete(ids.get(request));
+    } else {
+      waiter.done().completeExceptionally(failure);
+    }
   }
 
   private String send(List<String> paths) {

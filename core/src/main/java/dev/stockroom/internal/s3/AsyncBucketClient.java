@@ -50,13 +50,12 @@ final class AsyncBucketClient implements BucketClient {
       Instant since) {
     return Futures.capture(() -> s3.listMultipartUploads(r -> r.bucket(bucket).prefix(key)))
         .thenCompose(listing -> {
-          List<CompletableFuture<?>> aborts = MultipartCleanup.orphans(listing, key, since)
-              .stream()
-              .<CompletableFuture<?>>map(upload -> s3.abortMultipartUpload(r -> r.bucket(bucket)
-                  .key(key).uploadId(upload.uploadId())))
+          // an upload gone by the time it is aborted (the SDK's own abort won) is not a failure
+          List<CompletableFuture<Integer>> aborts = MultipartCleanup.orphans(listing, key, since)
+              .stream().map(upload -> abortMultipartUpload(bucket, key, upload.uploadId()))
               .toList();
           return CompletableFuture.allOf(aborts.toArray(CompletableFuture[]::new))
-              .thenApply(done -> aborts.size());
+              .thenApply(done -> aborts.stream().mapToInt(CompletableFuture::join).sum());
         });
   }
 

@@ -48,9 +48,19 @@ final class SyncBucketClient implements BucketClient {
     try {
       var orphans = MultipartCleanup.orphans(
           s3.listMultipartUploads(r -> r.bucket(bucket).prefix(key)), key, since);
-      orphans.forEach(upload -> s3.abortMultipartUpload(r -> r.bucket(bucket).key(key)
-          .uploadId(upload.uploadId())));
-      return CompletableFuture.completedFuture(orphans.size());
+      int aborted = 0;
+      for (var upload : orphans) {
+        try {
+          s3.abortMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(upload.uploadId()));
+          aborted++;
+        } catch (S3Exception e) {
+          // an upload gone by the time it is aborted (the SDK's own abort won) is not a failure
+          if (!S3Errors.hasCode(e, S3Errors.NO_SUCH_UPLOAD)) {
+            throw e;
+          }
+        }
+      }
+      return CompletableFuture.completedFuture(aborted);
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }

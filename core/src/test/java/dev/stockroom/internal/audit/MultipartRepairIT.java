@@ -11,15 +11,21 @@ import dev.stockroom.audit.RepairStatus;
 import dev.stockroom.internal.OpenGuard;
 import dev.stockroom.internal.s3.BucketClient;
 import dev.stockroom.policy.PolicyCatalog;
+import dev.stockroom.testing.FaultyS3;
 import dev.stockroom.testing.RecordingInterceptor;
 import dev.stockroom.testing.SharedS3Mock;
 import dev.stockroom.transfer.UploadHeaders;
+import java.net.URI;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,7 +83,7 @@ class MultipartRepairIT {
   }
 
   @Test
-  void largeObject_writtenDuringItsCopy_keepsTheWritersBytes_andNoPartIsLeft() {
+  void largeObject_writtenDuringItsCopy_keepsTheWritersBytes_andNoPartIsLeft() throws Exception {
     String bucket = SharedS3Mock.newBucket();
     put(bucket, video());
     AtomicInteger parts = new AtomicInteger();
@@ -93,7 +99,20 @@ class MultipartRepairIT {
 
     RecordingInterceptor sent = new RecordingInterceptor();
 
-    RepairResult result = repair(bucket, writer, sent);
+    RepairResult result;
+    ExecutorService caller = Executors.newSingleThreadExecutor();
+    try (FaultyS3 proxy = new FaultyS3().hold(FaultyS3.abortMultipartUpload())) {
+      CompletableFuture<RepairResult> repairing = CompletableFuture.supplyAsync(
+          () -> repair(bucket, proxy.endpoint(), writer, sent), caller);
+      proxy.awaitHeld(1);
+      // the abort is held in the proxy: the repair does not report while its parts are there
+      Thread.sleep(300);
+      assertThat(repairing).isNotDone();
+      proxy.release();
+      result = repairing.get(30, TimeUnit.SECONDS);
+    } finally {
+      caller.shutdown();
+    }
 
     assertThat(result.counts()).isEqualTo(Map.of(RepairStatus.CHANGED_SINCE_AUDIT, 1L));
     assertThat(sent.sent("CompleteMultipartUpload")).isEmpty();
@@ -109,15 +128,21 @@ class MultipartRepairIT {
   private static final String KEY = "media/product-videos/launch.mp4";
 
   private RepairResult repair(String bucket, ExecutionInterceptor... interceptors) {
-    S3AsyncClient s3 = SharedS3Mock.asyncClient(interceptors);
-    DefaultAudit audit = new DefaultAudit(new DefaultAudit.Wiring(bucket,
-        PolicyCatalog.defaults(), s3, BucketClient.of(s3), null, null,
-        UploadHeaders.defaults(), null, Clock.systemUTC(), ForkJoinPool.commonPool(),
-        new OpenGuard()), 6 * MIB, 5 * MIB);
-    AuditReport report = audit.run(AuditRequest.liveBucket()
-        .findingsFile(temp.resolve("findings.csv")).build());
-    assertThat(report.count(Finding.STORAGE_CLASS)).isEqualTo(1);
-    return audit.plan(report, RepairRequest.defaults()).apply();
+    return repair(bucket, SharedS3Mock.endpoint(), interceptors);
+  }
+
+  private RepairResult repair(String bucket, URI endpoint, ExecutionInterceptor... interceptors) {
+    try (S3AsyncClient s3 = SharedS3Mock.asyncClientBuilder(interceptors)
+        .endpointOverride(endpoint).build()) {
+      DefaultAudit audit = new DefaultAudit(new DefaultAudit.Wiring(bucket,
+          PolicyCatalog.defaults(), s3, BucketClient.of(s3), null, null,
+          UploadHeaders.defaults(), null, Clock.systemUTC(), ForkJoinPool.commonPool(),
+          new OpenGuard()), 6 * MIB, 5 * MIB);
+      AuditReport report = audit.run(AuditRequest.liveBucket()
+          .findingsFile(temp.resolve("findings.csv")).build());
+      assertThat(report.count(Finding.STORAGE_CLASS)).isEqualTo(1);
+      return audit.plan(report, RepairRequest.defaults()).apply();
+    }
   }
 
   private static void put(String bucket, byte[] video) {

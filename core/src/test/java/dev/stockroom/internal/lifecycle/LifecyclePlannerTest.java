@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stockroom.exception.LifecycleConflictException;
 import dev.stockroom.lifecycle.LifecyclePlan;
+import dev.stockroom.lifecycle.RuleChange;
 import dev.stockroom.policy.PolicyCatalog;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,6 +58,58 @@ class LifecyclePlannerTest {
 
     assertThat(plan.changes()).singleElement()
         .satisfies(c -> assertThat(c.ruleId()).isEqualTo(first.id()));
+  }
+
+  @Test
+  void aDisabledOwnedRule_isAChange_andIsWrittenEnabledAgain() {
+    List<LifecycleRule> current = new ArrayList<>(desired);
+    LifecycleRule audit = current.stream().filter(r -> r.id().equals("stockroom.audit-log"))
+        .findFirst().orElseThrow();
+    current.set(current.indexOf(audit), audit.toBuilder().status(ExpirationStatus.DISABLED)
+        .build());
+
+    LifecyclePlan plan = LifecyclePlanner.plan("b", current, catalog);
+
+    assertThat(plan.changes()).singleElement().satisfies(change -> {
+      assertThat(change.type()).isEqualTo(RuleChange.Type.CHANGE);
+      assertThat(change.ruleId()).isEqualTo("stockroom.audit-log");
+      assertThat(change.before().orElseThrow().status()).isEqualTo(ExpirationStatus.DISABLED);
+      assertThat(change.after().orElseThrow().status()).isEqualTo(ExpirationStatus.ENABLED);
+    });
+    assertThat(plan.unchanged()).hasSize(desired.size() - 1);
+    assertThat(plan.toString()).contains("~ stockroom.audit-log [logs/audit/] (Disabled): "
+        + "expire at 2557 days");
+  }
+
+  @Test
+  void foreignRules_keepTheirPlace_ownedRulesAreReplacedInTheirs_andNewOnesGoLast() {
+    LifecycleRule zebra = foreign("zebra-exports", "exports/");
+    LifecycleRule alpha = foreign("alpha-tmp", "tmp/");
+    LifecycleRule userUpload = desired.stream().filter(r -> r.id().equals("stockroom.user-upload"))
+        .findFirst().orElseThrow();
+    LifecycleRule edited = userUpload.toBuilder()
+        .expiration(LifecycleExpiration.builder().days(20_000).build()).build();
+    // as a bucket may hold them: foreign, owned (edited by hand), foreign; the other owned missing
+    List<LifecycleRule> current = List.of(zebra, edited, alpha);
+
+    LifecyclePlan plan = LifecyclePlanner.plan("b", current, catalog);
+
+    List<String> expected = new ArrayList<>(List.of("zebra-exports", "stockroom.user-upload",
+        "alpha-tmp"));
+    desired.stream().map(LifecycleRule::id).filter(id -> !id.equals("stockroom.user-upload"))
+        .forEach(expected::add);
+    assertThat(plan.resultingRules()).extracting(LifecycleRule::id)
+        .containsExactlyElementsOf(expected);
+    assertThat(plan.resultingRules().get(0)).isSameAs(zebra);
+    assertThat(plan.resultingRules().get(1)).isEqualTo(userUpload);
+    assertThat(plan.resultingRules().get(2)).isSameAs(alpha);
+    assertThat(plan.foreignRules()).containsExactly(zebra, alpha);
+  }
+
+  private static LifecycleRule foreign(String id, String prefix) {
+    return LifecycleRule.builder().id(id).status(ExpirationStatus.ENABLED)
+        .filter(f -> f.prefix(prefix))
+        .expiration(LifecycleExpiration.builder().days(3).build()).build();
   }
 
   @Test
