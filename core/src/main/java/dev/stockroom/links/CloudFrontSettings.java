@@ -31,6 +31,7 @@ public final class CloudFrontSettings {
   private final String activeKeyPairId;
   private final Duration linkWindow;
   private final HashAlgorithm hashAlgorithm;
+  private final boolean keyCheck;
   private final Duration minimumRemainingLifetime;
   private final Duration shortLivedMaximum;
   private final long cacheSize;
@@ -47,6 +48,7 @@ public final class CloudFrontSettings {
         : b.keys.keySet().iterator().next();
     this.linkWindow = b.linkWindow;
     this.hashAlgorithm = b.hashAlgorithm;
+    this.keyCheck = b.keyCheck;
     this.minimumRemainingLifetime = b.minimumRemainingLifetime;
     this.shortLivedMaximum = b.shortLivedMaximum;
     this.cacheSize = b.cacheSize;
@@ -70,6 +72,7 @@ public final class CloudFrontSettings {
     b.activeKeyPairId = activeKeyPairId;
     b.linkWindow = linkWindow;
     b.hashAlgorithm = hashAlgorithm;
+    b.keyCheck = keyCheck;
     b.minimumRemainingLifetime = minimumRemainingLifetime;
     b.shortLivedMaximum = shortLivedMaximum;
     b.cacheSize = cacheSize;
@@ -99,6 +102,14 @@ public final class CloudFrontSettings {
   /** Returns the window expiries are rounded up to. */
   public Duration linkWindow() {
     return linkWindow;
+  }
+
+  /**
+   * Returns whether each key pair is checked against the distribution (with {@link
+   * #distributionId()}) before it signs its first link.
+   */
+  public boolean keyCheck() {
+    return keyCheck;
   }
 
   /** Returns the hash signatures are made with (SHA-1 unless SHA-256 was asked for). */
@@ -161,6 +172,7 @@ public final class CloudFrontSettings {
     private String activeKeyPairId;
     private Duration linkWindow = Duration.ofMinutes(10);
     private HashAlgorithm hashAlgorithm = HashAlgorithm.SHA1;
+    private boolean keyCheck = true;
     private Duration minimumRemainingLifetime = Duration.ofMinutes(1);
     private Duration shortLivedMaximum = Duration.ofMinutes(15);
     private long cacheSize = 100_000;
@@ -244,6 +256,18 @@ public final class CloudFrontSettings {
     /** Sets which key pair signs; it must be one added. */
     public Builder activeKeyPairId(String keyPairId) {
       this.activeKeyPairId = checkKeyPairId(keyPairId);
+      return this;
+    }
+
+    /**
+     * Checks each key pair against the distribution before it signs its first link (default on,
+     * when {@link #distributionId} is set): through the CloudFront API, that the key pair id is a
+     * public key in one of the distribution's trusted key groups and that the private key matches
+     * it. Needs {@code cloudfront:GetDistributionConfig}, {@code GetKeyGroup} and {@code
+     * GetPublicKey}.
+     */
+    public Builder keyCheck(boolean check) {
+      this.keyCheck = check;
       return this;
     }
 

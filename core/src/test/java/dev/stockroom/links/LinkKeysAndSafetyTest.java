@@ -7,7 +7,9 @@ import static dev.stockroom.links.LinksTest.key;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
 import dev.stockroom.Stockroom;
+import dev.stockroom.exception.InvalidationException;
 import dev.stockroom.testing.CloudFrontKeyPair;
 import dev.stockroom.testing.CloudFrontStandIn;
 import dev.stockroom.testing.CloudFrontVerifier;
@@ -24,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -200,8 +203,9 @@ class LinkKeysAndSafetyTest {
 
       stockroom.invalidations().flush();
 
-      assertThat(first).isCompletedWithValue("I1");
-      assertThat(second).isCompletedWithValue("I1");
+      assertThat(first.join().id()).isEqualTo("I1");
+      assertThat(second.join().id()).isEqualTo("I1");
+      assertThat(second.join().keysInWildcards()).isZero();
       assertThat(cloudFront.received()).singleElement().satisfies(request -> {
         assertThat(request.distributionId()).isEqualTo("EDFDVBD6EXAMPLE");
         assertThat(request.paths()).containsExactly("/media/product-images/sku%201/front.jpg",
@@ -210,13 +214,13 @@ class LinkKeysAndSafetyTest {
 
       var third = stockroom.invalidations().invalidate(List.of("media/pages/about.html"));
       stockroom.invalidations().flush();
-      assertThat(third).isCompletedWithValue("I2");
+      assertThat(third.join().id()).isEqualTo("I2");
       assertThat(cloudFront.received()).hasSize(2);
     }
   }
 
   @Test
-  void invalidations_splitAt3000Paths_andEachCallerGetsTheIdOfItsRequest() throws Exception {
+  void manyPathsUnderOneDirectory_goAsOneWildcard() throws Exception {
     List<String> first = pages(0, 2_000);
     List<String> second = pages(2_000, 3_001);
     try (CloudFrontStandIn cloudFront = new CloudFrontStandIn();
@@ -224,17 +228,97 @@ class LinkKeysAndSafetyTest {
         Stockroom stockroom = LinksTest.stockroom(new MutableClock(START), cf -> cf
             .distributionId("EDFDVBD6EXAMPLE").invalidationDelay(Duration.ofMinutes(10))
             .cloudFrontClient(client)).build()) {
-      var firstId = stockroom.invalidations().invalidate(first);
-      var secondId = stockroom.invalidations().invalidate(second);
+      var firstReceipt = stockroom.invalidations().invalidate(first);
+      var secondReceipt = stockroom.invalidations().invalidate(
+          java.util.stream.Stream.concat(second.stream(), Stream.of("media/product-images/a.jpg"))
+              .toList());
 
       stockroom.invalidations().flush();
 
-      assertThat(cloudFront.received()).extracting(r -> r.paths().size())
-          .containsExactly(3_000, 1);
-      assertThat(cloudFront.received().get(1).paths()).containsExactly("/media/pages/3000.html");
-      // the first caller's paths all went in I1; the second's last path went in I2
-      assertThat(firstId).isCompletedWithValue("I1");
-      assertThat(secondId).isCompletedWithValue("I2");
+      // 3,001 pages in one directory: one wildcard; the lone image: itself
+      assertThat(cloudFront.received()).singleElement().satisfies(request -> assertThat(
+          request.paths()).containsExactly("/media/pages/*", "/media/product-images/a.jpg"));
+      assertThat(firstReceipt.join().keysInWildcards()).isEqualTo(2_000);
+      assertThat(secondReceipt.join().keysInWildcards()).isEqualTo(1_001);
+      assertThat(secondReceipt.join().paths()).containsExactly("/media/pages/*",
+          "/media/product-images/a.jpg");
+    }
+  }
+
+  @Test
+  void whatDoesNotFitBesideTheInvalidationsInProgress_isRefused_notSent() throws Exception {
+    List<String> inProgress = new ArrayList<>();
+    for (int i = 0; i < 2_995; i++) {
+      inProgress.add("/media/pages/old-" + i + ".html");
+    }
+    for (int i = 0; i < 14; i++) {
+      inProgress.add("/media/product-videos/v" + i + "/*");
+    }
+    List<String> wide = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      wide.add("media/product-images/sku-1/" + i + ".jpg");
+    }
+    List<String> narrow = List.of("media/product-images/sku-2/a.jpg",
+        "media/product-images/sku-2/b.jpg", "media/product-images/sku-3/a.jpg");
+    try (CloudFrontStandIn cloudFront = new CloudFrontStandIn()
+            .inProgress("EDFDVBD6EXAMPLE", inProgress);
+        CloudFrontClient client = cloudFront.client();
+        Stockroom stockroom = LinksTest.stockroom(new MutableClock(START), cf -> cf
+            .distributionId("EDFDVBD6EXAMPLE").invalidationDelay(Duration.ofMinutes(10))
+            .cloudFrontClient(client)).build()) {
+      var wideReceipt = stockroom.invalidations().invalidate(wide);
+      var narrowReceipt = stockroom.invalidations().invalidate(narrow);
+      var lone = stockroom.invalidations().invalidate(List.of("media/pages/new.html"));
+
+      stockroom.invalidations().flush();
+
+      // the last wildcard goes to sku-1; 5 exact paths are left: sku-2's two and the page fit,
+      // sku-3's fits too; nothing is over
+      assertThat(cloudFront.received()).singleElement().satisfies(request -> assertThat(
+          request.paths()).containsExactlyInAnyOrder("/media/product-images/sku-1/*",
+          "/media/product-images/sku-2/a.jpg", "/media/product-images/sku-2/b.jpg",
+          "/media/product-images/sku-3/a.jpg", "/media/pages/new.html"));
+      assertThat(wideReceipt.join().keysInWildcards()).isEqualTo(10);
+      assertThat(narrowReceipt.join().keysInWildcards()).isZero();
+      assertThat(lone.join().id()).isEqualTo(wideReceipt.join().id());
+
+      List<String> tooMany = new ArrayList<>();
+      for (int i = 0; i < 6; i++) {
+        tooMany.add("media/pages/more-" + i + "/index.html");
+      }
+      var refused = stockroom.invalidations().invalidate(tooMany);
+      stockroom.invalidations().flush();
+      // one exact path is left, and no wildcard: one directory goes, five are refused, none sent
+      // in part
+      assertThatThrownBy(refused::join).hasCauseInstanceOf(InvalidationException.class)
+          .cause().hasMessageStartingWith("5 path(s) did not fit in what CloudFront takes now "
+              + "for distribution 'EDFDVBD6EXAMPLE' (serving bucket 'shop-assets'): 2999 paths "
+              + "and 15 wildcard paths were in progress, of 3000 and 15");
+      assertThat(cloudFront.received()).hasSize(2);
+      assertThat(cloudFront.received().get(1).paths()).hasSize(1);
+    }
+  }
+
+  @Test
+  void passingTheFreePathsOfAMonth_isSaidOnce() throws Exception {
+    try (LogCapture logs = new LogCapture();
+        CloudFrontStandIn cloudFront = new CloudFrontStandIn();
+        CloudFrontClient client = cloudFront.client();
+        Stockroom stockroom = LinksTest.stockroom(new MutableClock(START), cf -> cf
+            .distributionId("EDFDVBD6EXAMPLE").invalidationDelay(Duration.ofMinutes(10))
+            .cloudFrontClient(client)).build()) {
+      for (int round = 0; round < 3; round++) {
+        List<String> pages = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+          pages.add("media/pages/r" + round + "/p" + i + "/index.html");
+        }
+        stockroom.invalidations().invalidate(pages);
+        stockroom.invalidations().flush();
+        cloudFront.completeInvalidations();
+      }
+      assertThat(logs.messages(Level.WARN)).filteredOn(m -> m.contains("free paths"))
+          .singleElement().asString().startsWith("1200 invalidation paths sent for distribution "
+              + "EDFDVBD6EXAMPLE in 2026-11: past CloudFront's 1000 free paths a month");
     }
   }
 
@@ -252,7 +336,7 @@ class LinkKeysAndSafetyTest {
           .cloudFrontClient(client)).build();
       var pending = stockroom.invalidations().invalidate(List.of("media/pages/a.html"));
       stockroom.close();
-      assertThat(pending.get(10, TimeUnit.SECONDS)).isEqualTo("I1");
+      assertThat(pending.get(10, TimeUnit.SECONDS).id()).isEqualTo("I1");
       assertThat(cloudFront.received()).hasSize(1);
     }
   }

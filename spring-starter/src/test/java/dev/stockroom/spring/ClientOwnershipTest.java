@@ -63,7 +63,7 @@ class ClientOwnershipTest {
             stockroom.lifecycle().plan();
             var invalidation = stockroom.invalidations().invalidate(List.of("media/pages/a.html"));
             stockroom.invalidations().flush();
-            assertThat(invalidation).isCompletedWithValue("I1");
+            assertThat(invalidation.join().id()).isEqualTo("I1");
           });
 
       assertThat(s3Requests.sent()).extracting(RecordingInterceptor.Sent::operation)

@@ -2,9 +2,11 @@ package dev.stockroom.internal.links;
 
 import dev.stockroom.internal.Futures;
 import dev.stockroom.internal.OpenGuard;
+import dev.stockroom.links.InvalidationReceipt;
 import dev.stockroom.links.Invalidations;
 import dev.stockroom.validation.ObjectKeys;
 import dev.stockroom.validation.Require;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -20,19 +22,21 @@ public final class DefaultInvalidations implements Invalidations, SdkAutoCloseab
   private final InvalidationBatcher batcher;
 
   public DefaultInvalidations(String bucket, String distributionId,
-      Supplier<CloudFrontClient> cloudFront, Duration delay, OpenGuard guard) {
+      Supplier<CloudFrontClient> cloudFront, Duration delay, OpenGuard guard, Clock clock) {
     this.guard = guard;
-    this.batcher = new InvalidationBatcher(bucket, distributionId, cloudFront, delay);
+    this.batcher = new InvalidationBatcher(bucket, distributionId, cloudFront, delay, clock);
   }
 
   @Override
-  public CompletableFuture<String> invalidate(Collection<String> keys) {
+  public CompletableFuture<InvalidationReceipt> invalidate(Collection<String> keys) {
     return Futures.capture(() -> {
       guard.check();
       Require.nonNull(keys, "keys");
       List<String> paths = keys.stream()
           .map(key -> ResourceUrls.path(ObjectKeys.check(key, "key"))).toList();
-      return paths.isEmpty() ? CompletableFuture.completedFuture("") : batcher.add(paths);
+      return paths.isEmpty()
+          ? CompletableFuture.completedFuture(new InvalidationReceipt("", List.of(), 0))
+          : batcher.add(paths);
     });
   }
 

@@ -14,6 +14,8 @@ import dev.stockroom.validation.Require;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Supplier;
+import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 
 /**
  * Links as the caller asks for them: what may be linked and for how long ({@link LinkRules}),
@@ -27,9 +29,13 @@ public final class DefaultLinks implements Links {
   private final LinkRules rules;
   private final KeyRing keys;
   private final LinkSigner signer;
+  private final KeyCheck keyCheck;
 
   public DefaultLinks(String bucket, CloudFrontSettings settings, PolicyCatalog catalog,
-      Clock clock, OpenGuard guard, Meters meters) {
+      Clock clock, OpenGuard guard, Meters meters, Supplier<CloudFrontClient> cloudFront,
+      Duration checkInterval) {
+    this.keyCheck = settings.keyCheck() ? settings.distributionId().map(id -> new KeyCheck(bucket,
+        id, cloudFront, checkInterval, clock)).orElse(null) : null;
     this.bucket = bucket;
     this.settings = settings;
     this.guard = guard;
@@ -50,7 +56,7 @@ public final class DefaultLinks implements Links {
   public SignedLink url(String key, Duration lifetime) {
     guard.check();
     StoragePolicy policy = rules.linkable(key);
-    return signer.canned(policy, key, rules.expires(policy, lifetime), keys.active());
+    return signer.canned(policy, key, rules.expires(policy, lifetime), checked(keys.active()));
   }
 
   @Override
@@ -64,14 +70,22 @@ public final class DefaultLinks implements Links {
         + "link's expiry (%s), but was %s", Instant.ofEpochSecond(expires),
         conditions.activeFrom().orElse(null));
     return signer.custom(policy, key, expires, activeFrom, conditions.ipRange().orElse(null),
-        keys.active());
+        checked(keys.active()));
   }
 
   @Override
   public SignedCookies cookies(String pathPattern, Duration lifetime) {
     guard.check();
     StoragePolicy policy = rules.linkablePattern(pathPattern);
-    return signer.cookies(pathPattern, rules.expires(policy, lifetime), keys.active());
+    return signer.cookies(pathPattern, rules.expires(policy, lifetime), checked(keys.active()));
+  }
+
+  /** Returns {@code key} once CloudFront is known to accept what it signs (when checked). */
+  private SigningKey checked(SigningKey key) {
+    if (keyCheck != null) {
+      keyCheck.check(key);
+    }
+    return key;
   }
 
   @Override

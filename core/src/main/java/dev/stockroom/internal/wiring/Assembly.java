@@ -94,10 +94,11 @@ public final class Assembly {
         setup.meters());
     this.links = setup.cloudFront() == null ? null
         : new DefaultLinks(bucket, setup.cloudFront(), setup.policies(), setup.clock(), guard,
-            setup.meters());
+            setup.meters(), cloudFront, setup.awsCheckInterval());
     this.invalidations = setup.cloudFront() == null ? null
         : setup.cloudFront().distributionId().map(id -> new DefaultInvalidations(bucket, id,
-            cloudFront, setup.cloudFront().invalidationDelay(), guard)).orElse(null);
+            cloudFront, setup.cloudFront().invalidationDelay(), guard, setup.clock()))
+            .orElse(null);
     ResumeTokens tokens = new ResumeTokens(setup.resumeTokenKey() != null
         ? setup.resumeTokenKey() : randomKey());
     UploadPipeline pipeline = new UploadPipeline(bucket, new Sender(transferManager, io,
