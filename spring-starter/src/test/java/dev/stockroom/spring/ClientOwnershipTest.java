@@ -16,6 +16,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -45,18 +46,23 @@ class ClientOwnershipTest {
             .credentialsProvider(SharedS3Mock.CREDENTIALS).endpointOverride(SharedS3Mock.endpoint())
             .forcePathStyle(true)
             .overrideConfiguration(o -> o.addExecutionInterceptor(s3Requests)).build();
+        // an app with an S3Client has the S3AsyncClient to match (the starter refuses one alone)
+        S3AsyncClient appS3Async = SharedS3Mock.asyncClientBuilder().build();
         CloudFrontClient appCloudFront = CloudFrontClient.builder().region(Region.AWS_GLOBAL)
             .credentialsProvider(SharedS3Mock.CREDENTIALS)
             .endpointOverride(standIn.client().serviceClientConfiguration().endpointOverride()
                 .orElseThrow())
             .overrideConfiguration(o -> o.addExecutionInterceptor(cloudFrontRequests)).build()) {
-      runner.withPropertyValues("stockroom.bucket=" + bucket,
+      new ApplicationContextRunner()
+          .withConfiguration(AutoConfigurations.of(StockroomAutoConfiguration.class))
+          .withPropertyValues("stockroom.bucket=" + bucket,
               "stockroom.cloud-front.domain=cdn.shop.example",
               "stockroom.cloud-front.key-pair-id=K2JCJMDEHXQW5F",
               "stockroom.cloud-front.private-key=classpath:keys/rsa-pkcs8.pem",
               "stockroom.cloud-front.distribution-id=EDFDVBD6EXAMPLE")
           // without a destroy method, so that Spring does not close them: only Stockroom could
           .withBean(S3Client.class, () -> appS3, NO_DESTROY_METHOD)
+          .withBean(S3AsyncClient.class, () -> appS3Async, NO_DESTROY_METHOD)
           .withBean(CloudFrontClient.class, () -> appCloudFront, NO_DESTROY_METHOD)
           .run(context -> {
             Stockroom stockroom = context.getBean(Stockroom.class);
@@ -68,8 +74,9 @@ class ClientOwnershipTest {
 
       assertThat(s3Requests.sent()).extracting(RecordingInterceptor.Sent::operation)
           .containsExactly("GetBucketLifecycleConfiguration");
+      // the invalidations in progress are listed first, to fit the batch to CloudFront's limits
       assertThat(cloudFrontRequests.sent()).extracting(RecordingInterceptor.Sent::operation)
-          .containsExactly("CreateInvalidation");
+          .containsExactly("ListInvalidations", "CreateInvalidation");
       // the context is closed; the app's clients still work
       assertThat(appS3.listBuckets().buckets()).extracting(b -> b.name()).contains(bucket);
       assertThat(appCloudFront.createInvalidation(r -> r.distributionId("EDFDVBD6EXAMPLE")
