@@ -23,6 +23,12 @@ public final class Futures {
         null, null, interrupt));
   }
 
+  /** As {@link #join(CompletableFuture)}, naming {@code bucket} in the interrupt's exception. */
+  public static <T> T join(CompletableFuture<T> future, String bucket) {
+    return join(future, interrupt -> new StockroomException(
+        "interrupted while waiting for AWS (bucket '" + bucket + "')", bucket, null, interrupt));
+  }
+
   /**
    * As {@link #join(CompletableFuture)}, throwing what {@code onInterrupt} makes of an interrupt
    * (after the future is cancelled).

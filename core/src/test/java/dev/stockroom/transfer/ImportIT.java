@@ -194,6 +194,30 @@ class ImportIT {
   }
 
   @Test
+  void aFileFailingMidImport_isAFailedOutcome_andLeavesNoMultipartUploadOpen()
+      throws IOException {
+    Path catalog = catalog(3);
+    // above the multipart threshold: sent in parts, every part refused past the retries
+    Files.write(catalog.resolve("sku-000/video.jpg"), new byte[17 << 20]);
+    String bucket = SharedS3Mock.newBucket();
+    try (FaultyS3 proxy = new FaultyS3().alwaysFail(FaultyS3.uploadPart());
+        Stockroom stockroom = Stockroom.builder().bucket(bucket).region(SharedS3Mock.REGION)
+            .credentialsProvider(SharedS3Mock.CREDENTIALS).endpointOverride(proxy.endpoint())
+            .forcePathStyle(true).build()) {
+      ImportResult result = stockroom.media().productImages().importFiles(
+          ImportSource.directory(catalog), r -> r.journal(dir.resolve("import.journal")));
+
+      assertThat(result.filesStored()).isEqualTo(3);
+      assertThat(result.filesFailed()).isEqualTo(1);
+      assertThat(result.failures()).singleElement().satisfies(failure -> assertThat(
+          failure.key()).isEqualTo("media/product-images/sku-000/video.jpg"));
+    }
+    assertThat(admin.listMultipartUploads(l -> l.bucket(bucket)).uploads()).isEmpty();
+    assertThat(bucketContents(bucket)).hasSize(3)
+        .doesNotContainKey("media/product-images/sku-000/video.jpg");
+  }
+
+  @Test
   void aJournalIsTextAPersonCanRead() throws IOException {
     Path catalog = catalog(1);
     Path journal = dir.resolve("catalog.journal");

@@ -76,7 +76,7 @@ public final class DefaultKmsKey implements KmsKey {
 
   @Override
   public KmsKeyDetails verify() {
-    return Futures.join(verifyAsync());
+    return Futures.join(verifyAsync(), bucket);
   }
 
   @Override

@@ -36,12 +36,12 @@ public final class DefaultBucketLifecycle implements BucketLifecycle {
 
   @Override
   public LifecyclePlan plan() {
-    return Futures.join(planAsync());
+    return Futures.join(planAsync(), bucket);
   }
 
   @Override
   public LifecyclePlan apply() {
-    return Futures.join(applyAsync());
+    return Futures.join(applyAsync(), bucket);
   }
 
   @Override

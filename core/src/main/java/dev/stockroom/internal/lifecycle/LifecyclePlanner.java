@@ -5,6 +5,7 @@ import dev.stockroom.lifecycle.BucketLifecycle;
 import dev.stockroom.lifecycle.LifecyclePlan;
 import dev.stockroom.lifecycle.RuleChange;
 import dev.stockroom.policy.PolicyCatalog;
+import dev.stockroom.validation.Require;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,10 +86,11 @@ public final class LifecyclePlanner {
 
   private static void refuseUnknownOwnedId(String bucket, LifecycleRule rule) {
     if (!OwnedRules.isKnownId(rule.id())) {
-      throw new LifecycleConflictException("lifecycle rule '" + rule.id() + "' in bucket '"
-          + bucket + "' uses the id prefix '" + BucketLifecycle.OWNED_RULE_PREFIX
-          + "' that Stockroom owns, but is not one of its rules; rename it so that Stockroom can "
-          + "leave it alone", bucket, rule.id());
+      // the id comes from the bucket: escaped like any value shown in a message
+      throw new LifecycleConflictException(Require.format("lifecycle rule '%s' in bucket '%s' "
+          + "uses the id prefix '%s' that Stockroom owns, but is not one of its rules; rename it "
+          + "so that Stockroom can leave it alone", rule.id(), bucket,
+          BucketLifecycle.OWNED_RULE_PREFIX), bucket, rule.id());
     }
   }
 

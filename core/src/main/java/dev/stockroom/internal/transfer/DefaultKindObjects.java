@@ -76,7 +76,7 @@ public final class DefaultKindObjects implements KindObjects {
 
   @Override
   public BatchResult uploadDirectory(Path directory, UploadProgressListener listener) {
-    return Futures.join(uploadDirectoryAsync(directory, listener));
+    return Futures.join(uploadDirectoryAsync(directory, listener), pipeline.bucket());
   }
 
   @Override
@@ -107,7 +107,7 @@ public final class DefaultKindObjects implements KindObjects {
 
   @Override
   public ImportResult importFiles(ImportRequest request) {
-    return Futures.join(importFilesAsync(request));
+    return Futures.join(importFilesAsync(request), pipeline.bucket());
   }
 
   @Override
