@@ -19,14 +19,19 @@ public final class DefaultBucketLifecycle implements BucketLifecycle {
   private static final Logger log = LoggerFactory.getLogger(DefaultBucketLifecycle.class);
 
   private final String bucket;
-  private final PolicyCatalog catalog;
+  private final RuleSet rules;
   private final BucketClient s3;
   private final OpenGuard guard;
 
   public DefaultBucketLifecycle(String bucket, PolicyCatalog catalog, BucketClient s3,
       OpenGuard guard) {
+    this(bucket, OwnedRules.ruleSet(catalog), s3, guard);
+  }
+
+  /** Keeps {@code rules} in {@code bucket}, leaving every rule they do not own as it is. */
+  public DefaultBucketLifecycle(String bucket, RuleSet rules, BucketClient s3, OpenGuard guard) {
     this.bucket = bucket;
-    this.catalog = catalog;
+    this.rules = rules;
     this.s3 = s3;
     this.guard = guard;
   }
@@ -48,7 +53,7 @@ public final class DefaultBucketLifecycle implements BucketLifecycle {
       log.debug("Reading lifecycle configuration of bucket '{}'", bucket);
       return s3.lifecycleRules(bucket)
           .exceptionally(failure(bucket, "GetBucketLifecycleConfiguration"))
-          .thenApply(current -> LifecyclePlanner.plan(bucket, current, catalog));
+          .thenApply(current -> LifecyclePlanner.plan(bucket, current, rules));
     });
   }
 

@@ -1,7 +1,6 @@
 package dev.stockroom.internal.lifecycle;
 
 import dev.stockroom.exception.LifecycleConflictException;
-import dev.stockroom.lifecycle.BucketLifecycle;
 import dev.stockroom.lifecycle.LifecyclePlan;
 import dev.stockroom.lifecycle.RuleChange;
 import dev.stockroom.policy.PolicyCatalog;
@@ -27,19 +26,30 @@ public final class LifecyclePlanner {
    */
   public static LifecyclePlan plan(String bucket, List<LifecycleRule> current,
       PolicyCatalog catalog) {
+    return plan(bucket, current, OwnedRules.ruleSet(catalog));
+  }
+
+  /**
+   * Returns the plan that turns {@code current} into {@code rules}' desired rules plus every rule
+   * they do not own.
+   *
+   * @throws LifecycleConflictException if a rule with the owned id prefix is not one the owner
+   *     writes, or if the result would pass {@value #MAX_RULES} rules
+   */
+  public static LifecyclePlan plan(String bucket, List<LifecycleRule> current, RuleSet rules) {
     Map<String, LifecycleRule> desired = new LinkedHashMap<>();
-    OwnedRules.desired(catalog).forEach(rule -> desired.put(rule.id(), rule));
+    rules.desired().forEach(rule -> desired.put(rule.id(), rule));
 
     List<RuleChange> changes = new ArrayList<>();
     List<LifecycleRule> unchanged = new ArrayList<>();
     List<LifecycleRule> foreign = new ArrayList<>();
     Map<String, LifecycleRule> present = new LinkedHashMap<>();
     for (LifecycleRule rule : current) {
-      if (!OwnedRules.isOwnedId(rule.id())) {
+      if (!rules.owns(rule.id())) {
         foreign.add(rule);
         continue;
       }
-      refuseUnknownOwnedId(bucket, rule);
+      refuseUnknownOwnedId(bucket, rule, rules);
       present.put(rule.id(), rule);
     }
     desired.forEach((id, wanted) -> {
@@ -64,10 +74,10 @@ public final class LifecyclePlanner {
     return new DefaultLifecyclePlan(bucket, changes, unchanged, foreign, resulting);
   }
 
-  private static void refuseUnknownOwnedId(String bucket, LifecycleRule rule) {
-    if (!OwnedRules.isKnownId(rule.id())) {
+  private static void refuseUnknownOwnedId(String bucket, LifecycleRule rule, RuleSet rules) {
+    if (!rules.knownIds().contains(rule.id())) {
       throw new LifecycleConflictException("lifecycle rule '" + rule.id() + "' in bucket '"
-          + bucket + "' uses the id prefix '" + BucketLifecycle.OWNED_RULE_PREFIX
+          + bucket + "' uses the id prefix '" + rules.ownedPrefix()
           + "' that Stockroom owns, but is not one of its rules; rename it so that Stockroom can "
           + "leave it alone", bucket, rule.id());
     }
