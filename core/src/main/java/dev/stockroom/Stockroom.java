@@ -19,6 +19,7 @@ import dev.stockroom.links.Links;
 import dev.stockroom.policy.DataClass;
 import dev.stockroom.policy.DataKind;
 import dev.stockroom.policy.PolicyCatalog;
+import dev.stockroom.protection.DataProtection;
 import dev.stockroom.transfer.FileTransfer;
 import dev.stockroom.transfer.KindObjects;
 import dev.stockroom.transfer.LogObjects;
@@ -214,6 +215,14 @@ public final class Stockroom implements AutoCloseable {
         + "not configured: set batchOperations(...) on the Stockroom builder"));
   }
 
+  /**
+   * Returns data protection: erasure of a data subject across every version, in the bucket and
+   * its backups, with a receipt stored as an audit log.
+   */
+  public DataProtection protection() {
+    return parts.protection();
+  }
+
   /** Returns the KMS key SSE-KMS uploads use, and its check. */
   public KmsKey kmsKey() {
     return parts.kmsKey();
@@ -275,6 +284,7 @@ public final class Stockroom implements AutoCloseable {
     private byte[] resumeTokenKey;
     private UploadHeaders uploadHeaders = UploadHeaders.defaults();
     private BatchOperations batchOperations;
+    private byte[] protectionKey;
 
     private Builder() {}
 
@@ -530,6 +540,23 @@ public final class Stockroom implements AutoCloseable {
     }
 
     /**
+     * Sets the secret (at least 32 bytes; keep it in a secret store) that keys the hashes in
+     * erasure receipts (HMAC-SHA256, so a receipt's hashed keys and subject cannot be reversed by
+     * hashing guesses) and signs backup manifests. Each use derives its own key from it. Without
+     * it, receipts are hashed under a random key that is never kept: they still hold no personal
+     * data, but no one can later check a key against them.
+     *
+     * @throws IllegalArgumentException if shorter than 32 bytes
+     */
+    public Builder protectionKey(byte[] key) {
+      Require.nonNull(key, "protectionKey");
+      Require.argument(key.length >= 32, "protectionKey must be at least 32 bytes, but was %s",
+          key.length);
+      this.protectionKey = key.clone();
+      return this;
+    }
+
+    /**
      * Sets how repairs (and other work too large for one process) run as S3 Batch Operations
      * jobs; without it, everything runs in-process.
      */
@@ -569,7 +596,7 @@ public final class Stockroom implements AutoCloseable {
           s3AsyncClient, s3Client, s3ClientCustomizer, policies, kmsKeyId, kmsClient, kmsKeyCheck,
           accelerate, transferSettings, awsCheckInterval, cloudFront, clock, executor,
           shutdownGracePeriod, resumeTokenKey == null ? null : resumeTokenKey.clone(),
-          uploadHeaders, batchOperations);
+          uploadHeaders, batchOperations, protectionKey == null ? null : protectionKey.clone());
       SetupChecks.check(setup);
       return new Stockroom(setup);
     }

@@ -29,7 +29,7 @@ public record Setup(String bucket, Region region, URI endpointOverride, boolean 
     KmsClient kmsClient, boolean kmsKeyCheck, boolean accelerate,
     TransferSettings transferSettings, Duration awsCheckInterval, CloudFrontSettings cloudFront,
     Clock clock, Executor executor, Duration shutdownGracePeriod, byte[] resumeTokenKey,
-    UploadHeaders uploadHeaders, BatchOperations batchOperations) {
+    UploadHeaders uploadHeaders, BatchOperations batchOperations, byte[] protectionKey) {
 
   /** Returns whether Stockroom creates the S3 client itself. */
   boolean createsS3Client() {
