@@ -18,6 +18,7 @@ import dev.stockroom.links.Links;
 import dev.stockroom.policy.DataClass;
 import dev.stockroom.policy.DataKind;
 import dev.stockroom.policy.PolicyCatalog;
+import dev.stockroom.protection.BackupSettings;
 import dev.stockroom.protection.DataProtection;
 import dev.stockroom.transfer.FileTransfer;
 import dev.stockroom.transfer.KindObjects;
@@ -217,7 +218,8 @@ public final class Stockroom implements AutoCloseable {
 
   /**
    * Returns data protection: erasure of a data subject across every version, in the bucket and
-   * its backups, with a receipt stored as an audit log.
+   * its backups, with a receipt stored as an audit log; backups of the transactional data (when
+   * {@link Builder#backups configured}) and restore drills.
    */
   public DataProtection protection() {
     return parts.protection();
@@ -285,6 +287,7 @@ public final class Stockroom implements AutoCloseable {
     private UploadHeaders uploadHeaders = UploadHeaders.defaults();
     private BatchOperations batchOperations;
     private byte[] protectionKey;
+    private BackupSettings backups;
 
     private Builder() {}
 
@@ -557,6 +560,32 @@ public final class Stockroom implements AutoCloseable {
     }
 
     /**
+     * Sets where and how the transactional data is backed up; without it, {@code
+     * protection().backup(...)} refuses. Needs {@link #protectionKey} (it signs the manifests)
+     * and a KMS key (the backups' own or this builder's).
+     */
+    public Builder backups(BackupSettings settings) {
+      this.backups = Require.nonNull(settings, "backups");
+      return this;
+    }
+
+    /**
+     * Sets where and how the transactional data is backed up: {@code backups(b ->
+     * b.bucket("shop-backups"))}; edits the settings set so far.
+     *
+     * @throws IllegalArgumentException if a setting is invalid
+     * @throws IllegalStateException if the bucket is missing
+     */
+    public Builder backups(Consumer<BackupSettings.Builder> settings) {
+      Require.nonNull(settings, "backups");
+      BackupSettings.Builder builder = backups != null ? backups.toBuilder()
+          : BackupSettings.builder();
+      settings.accept(builder);
+      this.backups = builder.build();
+      return this;
+    }
+
+    /**
      * Sets how repairs (and other work too large for one process) run as S3 Batch Operations
      * jobs; without it, everything runs in-process.
      */
@@ -589,14 +618,17 @@ public final class Stockroom implements AutoCloseable {
      *     the caller's own async client; if a setting would be ignored (see the class comment); if
      *     a KMS key ARN names another region than the S3 client's; if Batch Operations' work
      *     prefix overlaps a kind's, or they need an S3 Control client Stockroom cannot create
-     *     (under an endpoint override, or without a region)
+     *     (under an endpoint override, or without a region); if backups are set with their
+     *     bucket (or cross-region bucket) the one backed up, without a KMS key, or without a
+     *     protection key
      */
     public Stockroom build() {
       Setup setup = new Setup(bucket, region, endpointOverride, forcePathStyle, credentials,
           s3AsyncClient, s3Client, s3ClientCustomizer, policies, kmsKeyId, kmsClient, kmsKeyCheck,
           accelerate, transferSettings, awsCheckInterval, cloudFront, clock, executor,
           shutdownGracePeriod, resumeTokenKey == null ? null : resumeTokenKey.clone(),
-          uploadHeaders, batchOperations, protectionKey == null ? null : protectionKey.clone());
+          uploadHeaders, batchOperations, protectionKey == null ? null : protectionKey.clone(),
+          backups);
       SetupChecks.check(setup);
       return new Stockroom(setup);
     }

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stockroom.Stockroom;
 import dev.stockroom.protection.ErasureEntry.Outcome;
+import dev.stockroom.testing.MutableClock;
 import dev.stockroom.testing.RecordingInterceptor;
 import dev.stockroom.testing.SharedS3Mock;
 import dev.stockroom.testing.StockroomOnS3Mock;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -21,6 +23,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 import software.amazon.awssdk.services.s3.model.DeleteObjectsRequest;
@@ -161,6 +165,61 @@ class ErasureIT {
           .containsExactlyInAnyOrder(held, retained);
       assertThat(receipt.toString()).contains("NOT complete").doesNotContain(SUBJECT)
           .contains("HELD").contains("legal hold");
+    }
+  }
+
+  @Test
+  void erase_reachesEveryVersionOfTheBackupCopies_inEachTiersBucket() {
+    String shop = versionedBucket(false);
+    String backups = versionedBucket(false);
+    String away = versionedBucket(false);
+    MutableClock clock = new MutableClock(Instant.parse("2026-11-22T02:00:00Z"));
+    try (S3AsyncClient otherRegion = SharedS3Mock.asyncClientBuilder()
+            .region(Region.EU_WEST_1).build();
+        Stockroom stockroom = StockroomOnS3Mock.builder(shop, sent)
+            .kmsKeyId(SharedS3Mock.KMS_KEY_ID).kmsKeyCheck(false).protectionKey(PROTECTION_KEY)
+            .clock(clock).backups(b -> b.bucket(backups)
+                .crossRegion(otherRegion, away, SharedS3Mock.KMS_KEY_ID)).build()) {
+      put(shop, PROFILE, "v1");
+      put(shop, ADDRESS, "home");
+      put(shop, ORDER, "order");
+      stockroom.protection().backup(BackupTier.DAILY);
+      stockroom.protection().backup(BackupTier.WEEKLY);
+      stockroom.protection().backup(BackupTier.MONTHLY);
+      clock.advance(Duration.ofDays(1));
+      put(shop, PROFILE, "v2");
+      stockroom.protection().backup(BackupTier.DAILY);
+      clock.advance(Duration.ofDays(1));
+      // the address is deleted for good in the shop: its daily copy gets a delete marker
+      admin.listObjectVersions(b -> b.bucket(shop).prefix(ADDRESS)).versions().forEach(v ->
+          admin.deleteObject(b -> b.bucket(shop).key(ADDRESS).versionId(v.versionId())));
+      stockroom.protection().backup(BackupTier.DAILY);
+      String daily = "stockroom-backups/daily/transactional/customers/c-1001/";
+      assertThat(versionsOf(backups, daily)).containsExactlyInAnyOrder(
+          "stockroom-backups/daily/" + PROFILE, "stockroom-backups/daily/" + PROFILE,
+          "stockroom-backups/daily/" + ADDRESS, "stockroom-backups/daily/" + ADDRESS);
+      assertThat(versionsOf(away, "stockroom-backups/weekly/transactional/customers/"))
+          .hasSize(2);
+
+      ErasurePlan plan = stockroom.protection().planErasure(ErasureRequest.builder()
+          .subject(SUBJECT).key(ORDER).build());
+
+      assertThat(plan.buckets()).containsExactly(shop, backups, away);
+      ErasureReceipt receipt = plan.apply();
+
+      assertThat(receipt.complete()).isTrue();
+      for (String bucket : List.of(shop, backups, away)) {
+        assertThat(versionsOf(bucket, "transactional/customers/c-1001/")).isEmpty();
+        for (String tier : List.of("daily", "weekly", "monthly")) {
+          assertThat(versionsOf(bucket, "stockroom-backups/" + tier
+              + "/transactional/customers/c-1001/")).isEmpty();
+          assertThat(versionsOf(bucket, "stockroom-backups/" + tier + "/" + ORDER)).isEmpty();
+        }
+      }
+      // shop: 2 profile versions, 1 order; backups: daily 2 + 2 + 1 order, monthly 2 + 1;
+      // away: weekly 2 + 1
+      assertThat(receipt.count(Outcome.ERASED)).isEqualTo(3 + 5 + 3 + 3);
+      assertThat(receipt.buckets()).containsExactly(shop, backups, away);
     }
   }
 

@@ -113,6 +113,7 @@ public final class Assembly {
         setup.clock(), io, guard));
     this.protection = new DefaultDataProtection(new DefaultDataProtection.Wiring(bucket,
         setup.policies(), s3.async(), kinds.get(DataKind.AUDIT_LOG), setup.protectionKey(),
+        setup.backups(), setup.kmsKeyId(), setup.uploadHeaders().checksums(), jobs,
         setup.clock(), io, guard));
   }
 

@@ -3,6 +3,7 @@ package dev.stockroom.internal.wiring;
 import dev.stockroom.batch.BatchOperations;
 import dev.stockroom.internal.s3.S3Clients;
 import dev.stockroom.links.CloudFrontSettings;
+import dev.stockroom.protection.BackupSettings;
 import dev.stockroom.policy.PolicyCatalog;
 import dev.stockroom.transfer.TransferSettings;
 import dev.stockroom.transfer.UploadHeaders;
@@ -29,7 +30,8 @@ public record Setup(String bucket, Region region, URI endpointOverride, boolean 
     KmsClient kmsClient, boolean kmsKeyCheck, boolean accelerate,
     TransferSettings transferSettings, Duration awsCheckInterval, CloudFrontSettings cloudFront,
     Clock clock, Executor executor, Duration shutdownGracePeriod, byte[] resumeTokenKey,
-    UploadHeaders uploadHeaders, BatchOperations batchOperations, byte[] protectionKey) {
+    UploadHeaders uploadHeaders, BatchOperations batchOperations, byte[] protectionKey,
+    BackupSettings backups) {
 
   /** Returns whether Stockroom creates the S3 client itself. */
   boolean createsS3Client() {
