@@ -8,7 +8,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Data protection for what Stockroom stores: erasure of a data subject (GDPR's right to be
  * forgotten) across every version, in the bucket and its backups; incremental backups of the
- * transactional data in daily, weekly and monthly tiers. Reached through {@code
+ * transactional data in daily, weekly and monthly tiers, and restore drills that prove them.
+ * Reached through {@code
  * stockroom.protection()}; backups need {@code backups(...)} on the Stockroom builder.
  */
 public interface DataProtection {
@@ -100,6 +101,41 @@ public interface DataProtection {
    * @throws IllegalStateException if backups are not configured, or Stockroom is closed
    */
   List<Backup> backups(BackupTier tier);
+
+  /**
+   * Restores {@code backup} into {@code target} and verifies it: reads its manifest (refused if
+   * altered), copies each object server-side from the version the manifest names, reads it back
+   * whole and compares its size and checksum with the manifest's. Reports the recovery time, the
+   * backup's age, what was restored and every mismatch; deletes the restored copies afterwards
+   * when the target {@linkplain RestoreTarget#cleanUp() cleans up}. A mismatch is reported, not
+   * thrown.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if the target overlaps the shop's data, Stockroom's working
+   *     files or the backups, the backup is not in its tier's bucket, or its manifest was altered
+   *     (naming what)
+   * @throws dev.stockroom.exception.BackupException if the manifest is gone (expired)
+   * @throws dev.stockroom.exception.StorageException if a request to S3 fails outside the
+   *     per-object copies and reads
+   * @throws IllegalStateException if backups are not configured, or Stockroom is closed
+   */
+  RestoreReport restore(Backup backup, RestoreTarget target);
+
+  /** As {@link #restore}, without blocking: failures complete the future exceptionally. */
+  CompletableFuture<RestoreReport> restoreAsync(Backup backup, RestoreTarget target);
+
+  /**
+   * Runs a restore drill of the latest backup of {@code tier} into {@code target}: {@code
+   * restore(latest, target)}. For a scheduled job: its report's {@code toString()} is for people,
+   * and {@link RestoreReport#passed()} says whether to page anyone.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws dev.stockroom.exception.BackupException if the tier has no backup
+   * @throws IllegalArgumentException as {@link #restore}
+   * @throws dev.stockroom.exception.StorageException as {@link #restore}
+   * @throws IllegalStateException if backups are not configured, or Stockroom is closed
+   */
+  RestoreReport drill(BackupTier tier, RestoreTarget target);
 
   /**
    * Returns the lifecycle of each backup bucket: the rules that enforce the tiers' retentions

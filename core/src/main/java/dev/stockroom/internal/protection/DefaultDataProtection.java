@@ -1,5 +1,6 @@
 package dev.stockroom.internal.protection;
 
+import dev.stockroom.exception.BackupException;
 import dev.stockroom.internal.OpenGuard;
 import dev.stockroom.internal.batch.JobDriver;
 import dev.stockroom.internal.lifecycle.DefaultBucketLifecycle;
@@ -19,6 +20,8 @@ import dev.stockroom.protection.ErasurePlan;
 import dev.stockroom.protection.ErasureRequest;
 import dev.stockroom.protection.LockConflict;
 import dev.stockroom.protection.ObjectVersion;
+import dev.stockroom.protection.RestoreReport;
+import dev.stockroom.protection.RestoreTarget;
 import dev.stockroom.transfer.KindObjects;
 import dev.stockroom.validation.Require;
 import java.time.Clock;
@@ -186,6 +189,27 @@ public final class DefaultDataProtection implements DataProtection {
     BackupWiring configured = configured();
     wiring.guard().check();
     return configured.manifests().list(configured.layout().place(tier));
+  }
+
+  @Override
+  public RestoreReport restore(Backup backup, RestoreTarget target) {
+    Require.nonNull(backup, "backup");
+    Require.nonNull(target, "target");
+    return new RestoreRun(configured(), wiring.kmsKeyId()).run(backup, target);
+  }
+
+  @Override
+  public CompletableFuture<RestoreReport> restoreAsync(Backup backup, RestoreTarget target) {
+    return CompletableFuture.supplyAsync(() -> restore(backup, target), wiring.executor());
+  }
+
+  @Override
+  public RestoreReport drill(BackupTier tier, RestoreTarget target) {
+    Require.nonNull(target, "target");
+    Backup latest = backups(tier).stream().findFirst().orElseThrow(() -> new BackupException(
+        "the " + tier + " tier has no backup to drill: run protection().backup(" + tier
+            + ") first", configured().layout().place(tier).bucket(), null, null));
+    return restore(latest, target);
   }
 
   @Override

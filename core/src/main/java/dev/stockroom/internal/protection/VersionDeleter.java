@@ -24,13 +24,11 @@ final class VersionDeleter {
   /** S3 deletes at most this many objects in one DeleteObjects call. */
   static final int BATCH = 1000;
 
-  /** A version, as DeleteObjects names it. */
-  record Id(String key, String versionId) {
+  /** Stands for "no version id": the object of an unversioned bucket, deleted by its key. */
+  static final String NO_VERSION = "-";
 
-    static Id of(ObjectVersion version) {
-      return new Id(version.key(), version.versionId());
-    }
-  }
+  /** A version, as DeleteObjects names it. */
+  record Id(String key, String versionId) {}
 
   /**
    * What S3 answered.
@@ -55,7 +53,8 @@ final class VersionDeleter {
       List<ObjectIdentifier> batch = new ArrayList<>();
       for (ObjectVersion version : versions.subList(start, Math.min(versions.size(),
           start + BATCH))) {
-        batch.add(ObjectIdentifier.builder().key(version.key()).versionId(version.versionId())
+        batch.add(ObjectIdentifier.builder().key(version.key())
+            .versionId(NO_VERSION.equals(version.versionId()) ? null : version.versionId())
             .build());
       }
       DeleteObjectsResponse answer;
@@ -65,12 +64,16 @@ final class VersionDeleter {
       } catch (RuntimeException e) {
         throw new StorageException("DeleteObjects", bucket, null, Futures.unwrap(e));
       }
-      answer.deleted().forEach(d -> deleted.add(new Id(d.key(), d.versionId())));
+      answer.deleted().forEach(d -> deleted.add(new Id(d.key(), version(d.versionId()))));
       for (S3Error error : answer.errors()) {
-        errors.put(new Id(error.key(), error.versionId()), error.code() == null ? "unknown"
-            : error.code());
+        errors.put(new Id(error.key(), version(error.versionId())), error.code() == null
+            ? "unknown" : error.code());
       }
     }
     return new Result(deleted, errors);
+  }
+
+  private static String version(String versionId) {
+    return versionId == null ? NO_VERSION : versionId;
   }
 }
