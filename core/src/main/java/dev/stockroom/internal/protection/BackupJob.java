@@ -2,7 +2,6 @@ package dev.stockroom.internal.protection;
 
 import dev.stockroom.batch.BatchJob;
 import dev.stockroom.batch.BatchJobStatus;
-import dev.stockroom.exception.StorageException;
 import dev.stockroom.internal.Futures;
 import dev.stockroom.internal.batch.JobDriver;
 import dev.stockroom.internal.batch.ManifestWriter;
@@ -49,22 +48,19 @@ final class BackupJob {
   BackupResult submit(TierPlace place, Backup backup, BackupRun.Draft draft, long removed) {
     JobDriver jobs = wiring.jobs();
     BackupRun run = new BackupRun(wiring);
-    BatchJob job;
     try (ManifestWriter manifest = jobs.newManifest();
-        ManifestFile.Reader rows = run.readDraft(place, backup, draft.file())) {
+        ManifestFile.Reader rows = run.readDraft(place, backup, draft.file());
+        ManifestFile.Writer pending = new ManifestFile.Writer()) {
       rows.forEachRemaining(row -> {
+        pending.add(row);
         if (row.backupVersion() == null) {
           manifest.add(row.key(), row.size());
         }
       });
-      job = jobs.submit(backup.id(), "copy", manifest, operation(jobs, place),
+      BatchJob job = jobs.submit(backup.id(), "copy", manifest, operation(jobs, place),
           "Stockroom backup " + backup.id() + " (" + manifest.objects() + " objects)",
           Map.of(BACKUP, backup.id(), TIER, place.tier().name()));
-    }
-    // the draft, now naming its job, waits beside the manifests for await()
-    try (ManifestFile.Reader rows = run.readDraft(place, backup, draft.file());
-        ManifestFile.Writer pending = new ManifestFile.Writer()) {
-      rows.forEachRemaining(pending::add);
+      // the draft, now naming its job, waits beside the manifests for await()
       wiring.manifests().put(place, wiring.layout().pendingKey(place.tier(), backup.id()),
           pending.sign(run.header(place, backup, 0, job.id()), wiring.manifests().signingKey()));
       return new BackupResult(backup, BackupMode.BATCH_OPERATIONS, true, pending.objects(),
@@ -179,11 +175,9 @@ final class BackupJob {
         });
   }
 
+  /** Deletes every version of the draft: it names keys, and the manifest now holds them. */
   private static void deletePending(TierPlace place, String key) {
-    try {
-      Futures.join(place.s3().deleteObject(b -> b.bucket(place.bucket()).key(key)));
-    } catch (RuntimeException e) {
-      throw new StorageException("DeleteObject", place.bucket(), key, Futures.unwrap(e));
-    }
+    VersionDeleter.delete(place.s3(), place.bucket(), VersionSearch.find(new SearchTarget(
+        place.s3(), place.bucket(), List.of(), List.of(key))));
   }
 }
