@@ -183,6 +183,7 @@ class ErasureIT {
       put(shop, PROFILE, "v1");
       put(shop, ADDRESS, "home");
       put(shop, ORDER, "order");
+      put(shop, "transactional/payments/p-9.json", "another customer's payment");
       stockroom.protection().backup(BackupTier.DAILY);
       stockroom.protection().backup(BackupTier.WEEKLY);
       stockroom.protection().backup(BackupTier.MONTHLY);
@@ -217,9 +218,22 @@ class ErasureIT {
         }
       }
       // shop: 2 profile versions, 1 order; backups: daily 2 + 2 + 1 order, monthly 2 + 1;
-      // away: weekly 2 + 1
-      assertThat(receipt.count(Outcome.ERASED)).isEqualTo(3 + 5 + 3 + 3);
+      // away: weekly 2 + 1; and the first version of each of the 5 manifests naming them
+      assertThat(receipt.count(Outcome.ERASED)).isEqualTo(3 + 5 + 3 + 3 + 5);
       assertThat(receipt.buckets()).containsExactly(shop, backups, away);
+      for (BackupTier tier : BackupTier.values()) {
+        for (Backup backup : stockroom.protection().backups(tier)) {
+          String manifest = admin.getObjectAsBytes(b -> b.bucket(backup.bucket())
+              .key(backup.manifestKey())).asUtf8String();
+          assertThat(manifest).doesNotContain("c-1001").doesNotContain("order-77");
+          assertThat(versionsOf(backup.bucket(), backup.manifestKey())).hasSize(1);
+        }
+      }
+      // the manifests, signed anew, still restore what they hold
+      RestoreReport drill = stockroom.protection().drill(BackupTier.DAILY,
+          RestoreTarget.scratchPrefix("drills/").cleanUp());
+      assertThat(drill.passed()).isTrue();
+      assertThat(drill.restored()).isEqualTo(1);
     }
   }
 

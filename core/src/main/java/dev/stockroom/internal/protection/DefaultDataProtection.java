@@ -31,6 +31,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
@@ -70,9 +72,10 @@ public final class DefaultDataProtection implements DataProtection {
     this.wiring = wiring;
     KeyHasher hasher = wiring.protectionKey() == null ? KeyHasher.ephemeral()
         : KeyHasher.of(wiring.protectionKey());
-    this.erasure = new ErasureRun(wiring.bucket(), hasher, wiring.auditLogs(), wiring.clock(),
-        wiring.guard());
     this.backups = wiring.backups() == null ? null : backups(wiring);
+    this.erasure = new ErasureRun(wiring.bucket(), hasher, wiring.auditLogs(), wiring.clock(),
+        wiring.guard(), backups == null ? null : new ManifestScrub(backups.layout(),
+            backups.manifests()), this::erasedKeys);
   }
 
   private static BackupWiring backups(Wiring wiring) {
@@ -139,6 +142,13 @@ public final class DefaultDataProtection implements DataProtection {
     }
     targets.addAll(byBucket.values());
     return targets;
+  }
+
+  /** Returns whether a source key is one the request erases from the backups. */
+  private Predicate<String> erasedKeys(ErasureRequest request) {
+    List<String> prefixes = subjectPrefixes(request.subject(), true);
+    Set<String> keys = Set.copyOf(request.keys());
+    return key -> keys.contains(key) || prefixes.stream().anyMatch(key::startsWith);
   }
 
   private static List<String> concat(List<String> a, List<String> b) {

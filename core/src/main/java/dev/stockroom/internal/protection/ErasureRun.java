@@ -5,6 +5,7 @@ import dev.stockroom.protection.ErasureEntry;
 import dev.stockroom.protection.ErasureEntry.Outcome;
 import dev.stockroom.protection.ErasureReceipt;
 import dev.stockroom.protection.ErasureReceiptException;
+import dev.stockroom.protection.ErasureRequest;
 import dev.stockroom.protection.LockConflict;
 import dev.stockroom.protection.ObjectVersion;
 import dev.stockroom.transfer.KindObjects;
@@ -22,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,10 +44,19 @@ final class ErasureRun {
   private final KindObjects auditLogs;
   private final Clock clock;
   private final OpenGuard guard;
+  private final ManifestScrub scrub;
+  private final Function<ErasureRequest, Predicate<String>> erasedKeys;
 
+  /**
+   * Erases in {@code bucket}; {@code scrub} (null without backups) takes the erased keys, as
+   * {@code erasedKeys} tells them, out of the backups' manifests.
+   */
   ErasureRun(String bucket, KeyHasher hasher, KindObjects auditLogs, Clock clock,
-      OpenGuard guard) {
+      OpenGuard guard, ManifestScrub scrub,
+      Function<ErasureRequest, Predicate<String>> erasedKeys) {
     this.bucket = bucket;
+    this.scrub = scrub;
+    this.erasedKeys = erasedKeys;
     this.hasher = hasher;
     this.auditLogs = auditLogs;
     this.clock = clock;
@@ -65,6 +77,8 @@ final class ErasureRun {
         result.errors().forEach((id, code) -> failed.put(qualified(target.bucket(), id), code));
       }
     }
+    List<ErasureEntry> manifests = scrub == null || !plan.request().includeBackups() ? List.of()
+        : manifestEntries(scrub.scrub(erasedKeys.apply(plan.request())));
     Set<VersionDeleter.Id> left = new LinkedHashSet<>();
     List<ObjectVersion> found = new ArrayList<>();
     for (SearchTarget target : plan.targets()) {
@@ -74,7 +88,8 @@ final class ErasureRun {
         }
       }
     }
-    List<ErasureEntry> entries = entries(plan, deleted, failed, left, found);
+    List<ErasureEntry> entries = new ArrayList<>(entries(plan, deleted, failed, left, found));
+    entries.addAll(manifests);
     ErasureReceipt receipt = new ErasureReceipt(receiptId(started),
         hasher.subject(plan.request().subject()), hasher.keyId(), plan.request().reference(),
         plan.plannedAt(), started, clock.instant(), plan.buckets(), entries, Optional.empty());
@@ -114,6 +129,24 @@ final class ErasureRun {
     for (ObjectVersion version : found) {
       if (!planned.contains(qualified(version))) {
         entries.add(entry(version, Outcome.REMAINING, "written since the plan: erase again",
+            Optional.empty()));
+      }
+    }
+    return entries;
+  }
+
+  /** The manifests' old versions deleted, and those that could not be rewritten. */
+  private List<ErasureEntry> manifestEntries(List<ManifestScrub.Outcome> outcomes) {
+    List<ErasureEntry> entries = new ArrayList<>();
+    for (ManifestScrub.Outcome outcome : outcomes) {
+      for (ObjectVersion version : outcome.deleted()) {
+        entries.add(new ErasureEntry(version.bucket(), hasher.key(version.key()),
+            version.versionId(), false, Outcome.ERASED, "a backup manifest naming the subject, "
+                + "written again without it", Optional.empty()));
+      }
+      if (outcome.failure() != null) {
+        entries.add(new ErasureEntry(outcome.bucket(), hasher.key(outcome.key()),
+            outcome.failedVersion(), false, Outcome.FAILED, outcome.failure(),
             Optional.empty()));
       }
     }
