@@ -197,7 +197,8 @@ public final class BackupSettings {
     /**
      * Sets how many days {@code tier} keeps a backup (defaults 7, 30 and 365).
      *
-     * @throws IllegalArgumentException unless 1 ≤ days ≤ {@value BackupSettings#MAX_RETENTION_DAYS}
+     * @throws IllegalArgumentException unless 1 ≤ days ≤ {@value
+     *     BackupSettings#MAX_RETENTION_DAYS}
      */
     public Builder retentionDays(BackupTier tier, int days) {
       Require.nonNull(tier, "tier");

@@ -18,6 +18,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -35,9 +36,9 @@ import software.amazon.awssdk.services.s3.model.StorageClass;
 
 /**
  * Erasure of a data subject against S3Mock: every version and delete marker goes, read back with
- * ListObjectVersions; what Object Lock holds is reported from the lock state Stockroom reads (S3Mock
- * stores legal holds and retentions but would delete the versions anyway, so the test also checks
- * that no DeleteObjects request ever names a held version).
+ * ListObjectVersions; what Object Lock holds is reported from the lock state Stockroom reads
+ * (S3Mock stores legal holds and retentions but would delete the versions anyway, so the test
+ * also checks that no DeleteObjects request ever names a held version).
  */
 class ErasureIT {
 
@@ -255,6 +256,17 @@ class ErasureIT {
       assertThat(sent.sent()).isEmpty();
       assertThat(versionsOf(bucket, "transactional/")).containsExactly(PROFILE);
     }
+  }
+
+  @Test
+  void afterClose_theAsyncCallsFail_inTheirFutures() {
+    Stockroom stockroom = stockroom(versionedBucket(false));
+    stockroom.close();
+
+    assertThat(stockroom.protection().planErasureAsync(ErasureRequest.subject(SUBJECT)))
+        .failsWithin(Duration.ofSeconds(5)).withThrowableOfType(ExecutionException.class)
+        .havingCause().isInstanceOf(IllegalStateException.class)
+        .withMessage("stockroom is closed");
   }
 
   private Stockroom stockroom(String bucket) {

@@ -29,7 +29,10 @@ final class BackupLayout {
   private final S3AsyncClient s3;
   private final String kmsKeyId;
 
-  /** Lays out {@code settings}, whose backup bucket {@code s3} reaches; {@code kmsKeyId} is the default key. */
+  /**
+   * Lays out {@code settings}, whose backup bucket {@code s3} reaches; {@code kmsKeyId} is the
+   * default key.
+   */
   BackupLayout(BackupSettings settings, S3AsyncClient s3, String kmsKeyId) {
     this.settings = settings;
     this.s3 = s3;

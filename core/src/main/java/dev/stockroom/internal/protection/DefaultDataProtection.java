@@ -1,6 +1,7 @@
 package dev.stockroom.internal.protection;
 
 import dev.stockroom.exception.BackupException;
+import dev.stockroom.internal.Futures;
 import dev.stockroom.internal.OpenGuard;
 import dev.stockroom.internal.batch.JobDriver;
 import dev.stockroom.internal.lifecycle.DefaultBucketLifecycle;
@@ -112,7 +113,7 @@ public final class DefaultDataProtection implements DataProtection {
 
   @Override
   public CompletableFuture<ErasurePlan> planErasureAsync(ErasureRequest request) {
-    return CompletableFuture.supplyAsync(() -> planErasure(request), wiring.executor());
+    return Futures.supplyAsync(() -> planErasure(request), wiring.executor());
   }
 
   /**
@@ -177,7 +178,7 @@ public final class DefaultDataProtection implements DataProtection {
 
   @Override
   public CompletableFuture<BackupResult> backupAsync(BackupTier tier, BackupMode mode) {
-    return CompletableFuture.supplyAsync(() -> backup(tier, mode), wiring.executor());
+    return Futures.supplyAsync(() -> backup(tier, mode), wiring.executor());
   }
 
   @Override
@@ -210,7 +211,7 @@ public final class DefaultDataProtection implements DataProtection {
 
   @Override
   public CompletableFuture<RestoreReport> restoreAsync(Backup backup, RestoreTarget target) {
-    return CompletableFuture.supplyAsync(() -> restore(backup, target), wiring.executor());
+    return Futures.supplyAsync(() -> restore(backup, target), wiring.executor());
   }
 
   @Override

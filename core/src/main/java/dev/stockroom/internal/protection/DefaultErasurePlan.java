@@ -1,5 +1,6 @@
 package dev.stockroom.internal.protection;
 
+import dev.stockroom.internal.Futures;
 import dev.stockroom.protection.ErasurePlan;
 import dev.stockroom.protection.ErasureReceipt;
 import dev.stockroom.protection.ErasureRequest;
@@ -81,7 +82,7 @@ final class DefaultErasurePlan implements ErasurePlan {
 
   @Override
   public CompletableFuture<ErasureReceipt> applyAsync() {
-    return CompletableFuture.supplyAsync(this::apply, executor);
+    return Futures.supplyAsync(this::apply, executor);
   }
 
   /** Returns the plan as a table: versions, delete markers and held versions per bucket. */
