@@ -258,6 +258,10 @@ final class ManifestFile {
       this.policies = policies;
       try {
         this.in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read backup manifest " + where, e);
+      }
+      try {
         this.header = header(in, expected);
         this.parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
             .parse(new BoundedLines(in, MAX_LINE, "backup manifest " + where));
@@ -265,10 +269,15 @@ final class ManifestFile {
             + "has columns %s, not %s", where, parser.getHeaderNames(), String.join(",", COLUMNS));
         this.records = parser.iterator();
       } catch (IOException e) {
+        closeQuietly(in);
         throw new UncheckedIOException("cannot read backup manifest " + where, e);
       } catch (IllegalStateException | UncheckedIOException e) {
+        closeQuietly(in);
         throw new IllegalArgumentException(Require.format("backup manifest %s is not valid CSV: "
             + "%s", where, e.getMessage()), e);
+      } catch (RuntimeException e) {
+        closeQuietly(in);
+        throw e;
       }
     }
 
@@ -394,7 +403,15 @@ final class ManifestFile {
     public void close() {
       try {
         parser.close();
-        in.close();
+      } catch (IOException ignored) {
+        // read only; nothing is lost
+      }
+      closeQuietly(in);
+    }
+
+    private static void closeQuietly(BufferedReader reader) {
+      try {
+        reader.close();
       } catch (IOException ignored) {
         // read only; nothing is lost
       }
