@@ -41,6 +41,7 @@ public final class RestoreDrill {
     Region region = Region.of(setting("aws.region", "AWS_REGION", "us-east-1"));
     String key = setting("stockroom.protection-key", "STOCKROOM_PROTECTION_KEY", null);
 
+    boolean passed;
     try (LocalS3 s3 = LocalS3.fromEnvironment(); S3Client admin = s3.client(region)) {
       String kmsKey = setting("stockroom.kms-key", "STOCKROOM_KMS_KEY",
           s3.inProcess() ? LocalS3.LOCAL_KMS_KEY_ID : null);
@@ -60,10 +61,12 @@ public final class RestoreDrill {
         RestoreReport report = stockroom.protection().drill(tier, RestoreTarget
             .scratchPrefix("restore-drills/" + LocalDate.now() + "/").cleanUp());
         System.out.print(report);
-        if (!report.passed()) {
-          System.exit(1);
-        }
+        passed = report.passed();
       }
+    }
+    // after Stockroom and the store are closed, so nothing is left running
+    if (!passed) {
+      System.exit(1);
     }
   }
 
