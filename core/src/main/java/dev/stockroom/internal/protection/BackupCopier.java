@@ -5,6 +5,7 @@ import dev.stockroom.internal.s3.PartCopy;
 import dev.stockroom.internal.s3.S3Answers;
 import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
 import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
@@ -31,15 +32,31 @@ final class BackupCopier {
     }
   }
 
-  private static final long PART_SIZE = 512L * 1024 * 1024;
+  /** The part size of copies above 5 GiB: large parts keep them under 10,000 parts. */
+  static final long PART_SIZE = 512L * 1024 * 1024;
 
   private final String source;
+  private final S3AsyncClient sourceClient;
   private final BackupLayout layout;
   private final boolean checksums;
   private final long copyLimit;
+  private final long partSize;
 
-  BackupCopier(String source, BackupLayout layout, boolean checksums, long copyLimit) {
+  /**
+   * Copies from {@code source}, whose own client {@code sourceClient} reads its headers (a
+   * client of another region would be redirected).
+   */
+  BackupCopier(String source, S3AsyncClient sourceClient, BackupLayout layout, boolean checksums,
+      long copyLimit) {
+    this(source, sourceClient, layout, checksums, copyLimit, PART_SIZE);
+  }
+
+  /** For tests: copies above {@code copyLimit} go in parts of {@code partSize}. */
+  BackupCopier(String source, S3AsyncClient sourceClient, BackupLayout layout, boolean checksums,
+      long copyLimit, long partSize) {
+    this.partSize = partSize;
     this.source = source;
+    this.sourceClient = sourceClient;
     this.layout = layout;
     this.checksums = checksums;
     this.copyLimit = copyLimit;
@@ -90,9 +107,9 @@ final class BackupCopier {
   /** A copy above 5 GiB: the headers a multipart upload does not copy are read and set. */
   private CompletableFuture<ManifestRow> parts(TierPlace place, S3Object object, String target,
       long size) {
-    return Futures.capture(() -> place.s3().headObject(b -> b.bucket(source).key(object.key())
+    return Futures.capture(() -> sourceClient.headObject(b -> b.bucket(source).key(object.key())
             .ifMatch(object.eTag())))
-        .thenCompose(head -> new PartCopy(place.s3(), PART_SIZE).copy(create(place, target,
+        .thenCompose(head -> new PartCopy(place.s3(), partSize).copy(create(place, target,
                 head), new PartCopy.Source(source, object.key(), head.versionId(),
                 object.eTag()), size, null)
             .thenApply(done -> new ManifestRow(object.key(), head.versionId(), size,

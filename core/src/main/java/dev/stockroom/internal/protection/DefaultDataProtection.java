@@ -89,7 +89,8 @@ public final class DefaultDataProtection implements DataProtection {
     return new BackupWiring(wiring.bucket(), wiring.s3(), wiring.policies(), layout,
         new ManifestStore(layout, wiring.bucket(), wiring.policies(),
             ManifestFile.signingKey(wiring.protectionKey())),
-        new BackupCopier(wiring.bucket(), layout, wiring.checksums(), PartCopy.COPY_LIMIT),
+        new BackupCopier(wiring.bucket(), wiring.s3(), layout, wiring.checksums(),
+            PartCopy.COPY_LIMIT),
         wiring.jobs(), lifecycles::get, wiring.clock(), wiring.guard());
   }
 
