@@ -6,7 +6,6 @@ import dev.stockroom.batch.BatchOperations;
 import dev.stockroom.cost.CostComparison;
 import dev.stockroom.cost.CostModel;
 import dev.stockroom.crypto.KmsKey;
-import dev.stockroom.internal.BucketNames;
 import dev.stockroom.internal.OpenGuard;
 import dev.stockroom.internal.metrics.Meters;
 import dev.stockroom.internal.metrics.MicrometerMeters;
@@ -21,6 +20,8 @@ import dev.stockroom.links.Links;
 import dev.stockroom.policy.DataClass;
 import dev.stockroom.policy.DataKind;
 import dev.stockroom.policy.PolicyCatalog;
+import dev.stockroom.protection.BackupSettings;
+import dev.stockroom.protection.DataProtection;
 import dev.stockroom.transfer.FileTransfer;
 import dev.stockroom.transfer.KindObjects;
 import dev.stockroom.transfer.LogObjects;
@@ -30,6 +31,7 @@ import dev.stockroom.transfer.TransactionalObjects;
 import dev.stockroom.transfer.TransferSettings;
 import dev.stockroom.transfer.UploadHeaders;
 import dev.stockroom.transfer.UploadTarget;
+import dev.stockroom.validation.BucketNames;
 import dev.stockroom.validation.ObjectKeys;
 import dev.stockroom.validation.Require;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -218,6 +220,15 @@ public final class Stockroom implements AutoCloseable {
         + "not configured: set batchOperations(...) on the Stockroom builder"));
   }
 
+  /**
+   * Returns data protection: erasure of a data subject across every version, in the bucket and
+   * its backups, with a receipt stored as an audit log; backups of the transactional data (when
+   * {@link Builder#backups configured}) and restore drills.
+   */
+  public DataProtection protection() {
+    return parts.protection();
+  }
+
   /** Returns the KMS key SSE-KMS uploads use, and its check. */
   public KmsKey kmsKey() {
     return parts.kmsKey();
@@ -281,6 +292,8 @@ public final class Stockroom implements AutoCloseable {
     private BatchOperations batchOperations;
     private MeterRegistry meterRegistry;
     private ObservationRegistry observationRegistry;
+    private byte[] protectionKey;
+    private BackupSettings backups;
 
     private Builder() {}
 
@@ -536,6 +549,49 @@ public final class Stockroom implements AutoCloseable {
     }
 
     /**
+     * Sets the secret (at least 32 bytes; keep it in a secret store) that keys the hashes in
+     * erasure receipts (HMAC-SHA256, so a receipt's hashed keys and subject cannot be reversed by
+     * hashing guesses) and signs backup manifests. Each use derives its own key from it. Without
+     * it, receipts are hashed under a random key that is never kept: they still hold no personal
+     * data, but no one can later check a key against them.
+     *
+     * @throws IllegalArgumentException if shorter than 32 bytes
+     */
+    public Builder protectionKey(byte[] key) {
+      Require.nonNull(key, "protectionKey");
+      Require.argument(key.length >= 32, "protectionKey must be at least 32 bytes, but was %s",
+          key.length);
+      this.protectionKey = key.clone();
+      return this;
+    }
+
+    /**
+     * Sets where and how the transactional data is backed up; without it, {@code
+     * protection().backup(...)} refuses. Needs {@link #protectionKey} (it signs the manifests)
+     * and a KMS key (the backups' own or this builder's).
+     */
+    public Builder backups(BackupSettings settings) {
+      this.backups = Require.nonNull(settings, "backups");
+      return this;
+    }
+
+    /**
+     * Sets where and how the transactional data is backed up: {@code backups(b ->
+     * b.bucket("shop-backups"))}; edits the settings set so far.
+     *
+     * @throws IllegalArgumentException if a setting is invalid
+     * @throws IllegalStateException if the bucket is missing
+     */
+    public Builder backups(Consumer<BackupSettings.Builder> settings) {
+      Require.nonNull(settings, "backups");
+      BackupSettings.Builder builder = backups != null ? backups.toBuilder()
+          : BackupSettings.builder();
+      settings.accept(builder);
+      this.backups = builder.build();
+      return this;
+    }
+
+    /**
      * Sets how repairs (and other work too large for one process) run as S3 Batch Operations
      * jobs; without it, everything runs in-process.
      */
@@ -589,14 +645,17 @@ public final class Stockroom implements AutoCloseable {
      *     the caller's own async client; if a setting would be ignored (see the class comment); if
      *     a KMS key ARN names another region than the S3 client's; if Batch Operations' work
      *     prefix overlaps a kind's, or they need an S3 Control client Stockroom cannot create
-     *     (under an endpoint override, or without a region)
+     *     (under an endpoint override, or without a region); if backups are set with their
+     *     bucket (or cross-region bucket) the one backed up, without a KMS key, or without a
+     *     protection key
      */
     public Stockroom build() {
       Setup setup = new Setup(bucket, region, endpointOverride, forcePathStyle, credentials,
           s3AsyncClient, s3Client, s3ClientCustomizer, policies, kmsKeyId, kmsClient, kmsKeyCheck,
           accelerate, transferSettings, awsCheckInterval, cloudFront, clock, executor,
           shutdownGracePeriod, resumeTokenKey == null ? null : resumeTokenKey.clone(),
-          uploadHeaders, batchOperations, meters());
+          uploadHeaders, batchOperations, meters(),
+          protectionKey == null ? null : protectionKey.clone(), backups);
       SetupChecks.check(setup);
       return new Stockroom(setup);
     }

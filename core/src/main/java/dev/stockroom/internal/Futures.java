@@ -5,6 +5,8 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -70,6 +72,19 @@ public final class Futures {
   public static CompletionException asCompletion(Throwable failure) {
     return failure instanceof CompletionException completion ? completion
         : new CompletionException(failure);
+  }
+
+  /**
+   * Runs {@code work} on {@code executor} and returns its value as a future that always
+   * completes: an executor that refuses the task (shut down with Stockroom) fails the future with
+   * "stockroom is closed" instead of throwing.
+   */
+  public static <T> CompletableFuture<T> supplyAsync(Supplier<T> work, Executor executor) {
+    try {
+      return CompletableFuture.supplyAsync(work, executor);
+    } catch (RejectedExecutionException e) {
+      return CompletableFuture.failedFuture(new IllegalStateException("stockroom is closed", e));
+    }
   }
 
   /** Runs {@code action} and returns its value as a future, putting any failure into the future. */

@@ -1,7 +1,11 @@
 package dev.stockroom.testing;
 
 import com.adobe.testing.s3mock.junit5.S3MockExtension;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -37,6 +41,7 @@ public final class SharedS3Mock {
       StaticCredentialsProvider.create(AwsBasicCredentials.create("foo", "bar"));
 
   private static S3MockExtension mock;
+  private static Path root;
   private static S3Client admin;
   private static final List<AutoCloseable> clients = new CopyOnWriteArrayList<>();
 
@@ -45,7 +50,13 @@ public final class SharedS3Mock {
   /** Returns the HTTP endpoint of the shared S3Mock, starting it on first use. */
   public static synchronized URI endpoint() {
     if (mock == null) {
+      try {
+        root = Files.createTempDirectory("stockroom-s3mock-");
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot make S3Mock's store folder", e);
+      }
       mock = S3MockExtension.builder().withSecureConnection(false)
+          .withRootFolder(root.toString())
           // S3Mock takes the valid keys as one comma-separated property
           .withValidKmsKeys(KMS_KEY_ARN + "," + OTHER_KMS_KEY_ARN)
           // S3Mock is a Spring Boot application: keep Stockroom's own auto-configuration (on the
@@ -59,6 +70,15 @@ public final class SharedS3Mock {
       Runtime.getRuntime().addShutdownHook(new Thread(SharedS3Mock::stop));
     }
     return URI.create("http://localhost:" + mock.getHttpPort());
+  }
+
+  /**
+   * Returns the folder S3Mock keeps its buckets in (one folder per bucket), starting it on first
+   * use: for tests that must change stored bytes behind S3's API, as a failing disk would.
+   */
+  public static synchronized Path storeRoot() {
+    endpoint();
+    return root;
   }
 
   /** Returns a sync client for setting up and reading back, outside Stockroom; do not close it. */

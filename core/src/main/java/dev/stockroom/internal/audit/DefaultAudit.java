@@ -89,7 +89,7 @@ public final class DefaultAudit implements Audit {
   @Override
   public CompletableFuture<AuditReport> runAsync(AuditRequest request) {
     Require.nonNull(request, "request");
-    return CompletableFuture.supplyAsync(() -> run(request), wiring.executor());
+    return Futures.supplyAsync(() -> run(request), wiring.executor());
   }
 
   @Override
@@ -184,7 +184,7 @@ public final class DefaultAudit implements Audit {
 
   @Override
   public CompletableFuture<RepairResult> awaitJobsAsync(List<BatchJob> jobs, Duration timeout) {
-    return CompletableFuture.supplyAsync(() -> awaitJobs(jobs, timeout), wiring.executor());
+    return Futures.supplyAsync(() -> awaitJobs(jobs, timeout), wiring.executor());
   }
 
   private RepairRules rules(RepairRequest request) {

@@ -7,6 +7,7 @@ import dev.stockroom.audit.RepairResult;
 import dev.stockroom.audit.RepairStep;
 import dev.stockroom.cost.PriceList;
 import dev.stockroom.cost.Sizes;
+import dev.stockroom.internal.Futures;
 import dev.stockroom.validation.Require;
 import java.nio.file.Path;
 import java.util.List;
@@ -98,7 +99,7 @@ final class DefaultRepairPlan implements RepairPlan {
 
   @Override
   public CompletableFuture<RepairResult> applyAsync() {
-    return CompletableFuture.supplyAsync(this::apply, executor);
+    return Futures.supplyAsync(this::apply, executor);
   }
 
   @Override

@@ -5,6 +5,7 @@ import dev.stockroom.audit.RepairOutcome;
 import dev.stockroom.audit.RepairRequest;
 import dev.stockroom.audit.RepairStatus;
 import dev.stockroom.internal.Futures;
+import dev.stockroom.internal.s3.PartCopy;
 import dev.stockroom.internal.s3.S3Answers;
 import dev.stockroom.internal.transfer.Protection;
 import dev.stockroom.policy.StoragePolicy;
@@ -24,7 +25,7 @@ import software.amazon.awssdk.services.s3.model.Tier;
 final class InPlaceRepair {
 
   /** The largest object one CopyObject writes; above it the copy goes part by part. */
-  static final long COPY_LIMIT = 5L * 1024 * 1024 * 1024;
+  static final long COPY_LIMIT = PartCopy.COPY_LIMIT;
 
   private final S3AsyncClient s3;
   private final String bucket;

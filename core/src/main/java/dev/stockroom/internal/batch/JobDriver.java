@@ -79,7 +79,12 @@ public final class JobDriver implements BatchJobs {
 
   /** Returns the ARN of the bucket, as jobs name their target. */
   public String bucketArn() {
-    return "arn:" + partition + ":s3:::" + bucket;
+    return arn(bucket);
+  }
+
+  /** Returns the ARN of {@code other}, a bucket of the same partition (a job's target). */
+  public String arn(String other) {
+    return "arn:" + partition + ":s3:::" + other;
   }
 
   /** Returns a new manifest for objects of the bucket. */

@@ -20,16 +20,22 @@ public final class DefaultBucketLifecycle implements BucketLifecycle {
   private static final Logger log = LoggerFactory.getLogger(DefaultBucketLifecycle.class);
 
   private final String bucket;
-  private final PolicyCatalog catalog;
+  private final RuleSet rules;
   private final BucketClient s3;
   private final OpenGuard guard;
   private final Meters meters;
 
   public DefaultBucketLifecycle(String bucket, PolicyCatalog catalog, BucketClient s3,
       OpenGuard guard, Meters meters) {
+    this(bucket, OwnedRules.ruleSet(catalog), s3, guard, meters);
+  }
+
+  /** Keeps {@code rules} in {@code bucket}, leaving every rule they do not own as it is. */
+  public DefaultBucketLifecycle(String bucket, RuleSet rules, BucketClient s3, OpenGuard guard,
+      Meters meters) {
     this.meters = meters;
     this.bucket = bucket;
-    this.catalog = catalog;
+    this.rules = rules;
     this.s3 = s3;
     this.guard = guard;
   }
@@ -52,7 +58,7 @@ public final class DefaultBucketLifecycle implements BucketLifecycle {
       return s3.lifecycleRules(bucket)
           .exceptionally(failure(bucket, "GetBucketLifecycleConfiguration"))
           .thenApply(current -> {
-            LifecyclePlan plan = LifecyclePlanner.plan(bucket, current, catalog);
+            LifecyclePlan plan = LifecyclePlanner.plan(bucket, current, rules);
             meters.lifecycleDrift(plan.changes().size());
             return plan;
           });

@@ -1,7 +1,6 @@
 package dev.stockroom.internal.lifecycle;
 
 import dev.stockroom.exception.LifecycleConflictException;
-import dev.stockroom.lifecycle.BucketLifecycle;
 import dev.stockroom.lifecycle.LifecyclePlan;
 import dev.stockroom.lifecycle.RuleChange;
 import dev.stockroom.policy.PolicyCatalog;
@@ -28,19 +27,30 @@ public final class LifecyclePlanner {
    */
   public static LifecyclePlan plan(String bucket, List<LifecycleRule> current,
       PolicyCatalog catalog) {
+    return plan(bucket, current, OwnedRules.ruleSet(catalog));
+  }
+
+  /**
+   * Returns the plan that turns {@code current} into {@code rules}' desired rules plus every rule
+   * they do not own.
+   *
+   * @throws LifecycleConflictException if a rule with the owned id prefix is not one the owner
+   *     writes, or if the result would pass {@value #MAX_RULES} rules
+   */
+  public static LifecyclePlan plan(String bucket, List<LifecycleRule> current, RuleSet rules) {
     Map<String, LifecycleRule> desired = new LinkedHashMap<>();
-    OwnedRules.desired(catalog).forEach(rule -> desired.put(rule.id(), rule));
+    rules.desired().forEach(rule -> desired.put(rule.id(), rule));
 
     List<RuleChange> changes = new ArrayList<>();
     List<LifecycleRule> unchanged = new ArrayList<>();
     List<LifecycleRule> foreign = new ArrayList<>();
     Map<String, LifecycleRule> present = new LinkedHashMap<>();
     for (LifecycleRule rule : current) {
-      if (!OwnedRules.isOwnedId(rule.id())) {
+      if (!rules.owns(rule.id())) {
         foreign.add(rule);
         continue;
       }
-      refuseUnknownOwnedId(bucket, rule);
+      refuseUnknownOwnedId(bucket, rule, rules);
       present.put(rule.id(), rule);
     }
     desired.forEach((id, wanted) -> {
@@ -61,7 +71,7 @@ public final class LifecyclePlanner {
 
     refuseOverLimit(bucket, foreign.size(), desired.size());
     return new DefaultLifecyclePlan(bucket, changes, unchanged, foreign,
-        resulting(current, desired));
+        resulting(current, desired, rules));
   }
 
   /**
@@ -70,11 +80,11 @@ public final class LifecyclePlanner {
    * the owned rules the bucket lacks, in the policy's order.
    */
   private static List<LifecycleRule> resulting(List<LifecycleRule> current,
-      Map<String, LifecycleRule> desired) {
+      Map<String, LifecycleRule> desired, RuleSet rules) {
     Map<String, LifecycleRule> left = new LinkedHashMap<>(desired);
     List<LifecycleRule> resulting = new ArrayList<>();
     for (LifecycleRule rule : current) {
-      if (!OwnedRules.isOwnedId(rule.id())) {
+      if (!rules.owns(rule.id())) {
         resulting.add(rule);
       } else if (left.containsKey(rule.id())) {
         resulting.add(left.remove(rule.id()));
@@ -84,13 +94,13 @@ public final class LifecyclePlanner {
     return resulting;
   }
 
-  private static void refuseUnknownOwnedId(String bucket, LifecycleRule rule) {
-    if (!OwnedRules.isKnownId(rule.id())) {
+  private static void refuseUnknownOwnedId(String bucket, LifecycleRule rule, RuleSet rules) {
+    if (!rules.knownIds().contains(rule.id())) {
       // the id comes from the bucket: escaped like any value shown in a message
       throw new LifecycleConflictException(Require.format("lifecycle rule '%s' in bucket '%s' "
           + "uses the id prefix '%s' that Stockroom owns, but is not one of its rules; rename it "
-          + "so that Stockroom can leave it alone", rule.id(), bucket,
-          BucketLifecycle.OWNED_RULE_PREFIX), bucket, rule.id());
+          + "so that Stockroom can leave it alone", rule.id(), bucket, rules.ownedPrefix()),
+          bucket, rule.id());
     }
   }
 

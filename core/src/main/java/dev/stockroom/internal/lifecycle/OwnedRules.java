@@ -24,6 +24,9 @@ public final class OwnedRules {
   /** Id of the bucket-wide rule that aborts incomplete multipart uploads. */
   public static final String ABORT_MULTIPART_RULE_ID = OWNED_RULE_PREFIX + "abort-incomplete-uploads";
 
+  /** The id prefix of the rules backups keep in their buckets, which the catalog does not own. */
+  public static final String BACKUP_RULE_PREFIX = OWNED_RULE_PREFIX + "backup.";
+
   /** Every id Stockroom may have written, including those of kinds whose policy now has no rule. */
   private static final Set<String> KNOWN_IDS = Stream.concat(
       Stream.of(DataKind.values()).map(OwnedRules::ruleId), Stream.of(ABORT_MULTIPART_RULE_ID))
@@ -36,9 +39,17 @@ public final class OwnedRules {
     return OWNED_RULE_PREFIX + kind.id();
   }
 
-  /** Returns whether Stockroom owns a rule with this id (the id uses the owned prefix). */
+  /**
+   * Returns whether the policy catalog owns a rule with this id: it uses the owned prefix, and is
+   * not one of the backups' rules.
+   */
   public static boolean isOwnedId(String id) {
-    return id != null && id.startsWith(OWNED_RULE_PREFIX);
+    return id != null && id.startsWith(OWNED_RULE_PREFIX) && !id.startsWith(BACKUP_RULE_PREFIX);
+  }
+
+  /** Returns the rules the catalog keeps in the main bucket, as a {@link RuleSet}. */
+  public static RuleSet ruleSet(PolicyCatalog catalog) {
+    return new RuleSet(OWNED_RULE_PREFIX, BACKUP_RULE_PREFIX, desired(catalog), KNOWN_IDS);
   }
 
   /** Returns whether {@code id} is one Stockroom writes (and so may change or remove). */

@@ -39,6 +39,18 @@ public final class S3Answers {
         && "InvalidObjectState".equals(service.awsErrorDetails().errorCode());
   }
 
+  /**
+   * Returns whether {@code failure} says the object version has no Object Lock setting of the
+   * kind asked (GetObjectRetention, GetObjectLegalHold): S3's 404 {@code
+   * NoSuchObjectLockConfiguration}, a bucket without Object Lock (S3's {@code
+   * ObjectLockConfigurationNotFoundError}, or the 400 {@code InvalidRequest} S3-compatible stores
+   * give), or a store that does not implement it.
+   */
+  public static boolean noObjectLock(Throwable failure) {
+    return statusOrCode(failure, 404, "NoSuchObjectLockConfiguration")
+        || ObjectLockAnswers.isNotConfigured(failure) || notImplemented(failure);
+  }
+
   private static boolean statusOrCode(Throwable failure, int status, String code) {
     Throwable cause = Futures.unwrap(failure);
     return cause instanceof AwsServiceException service && (service.statusCode() == status

@@ -13,6 +13,7 @@ import dev.stockroom.internal.lifecycle.DefaultBucketLifecycle;
 import dev.stockroom.internal.links.DefaultInvalidations;
 import dev.stockroom.internal.links.DefaultLinks;
 import dev.stockroom.internal.metrics.RetryWatch;
+import dev.stockroom.internal.protection.DefaultDataProtection;
 import dev.stockroom.internal.s3.S3Clients;
 import dev.stockroom.internal.transfer.ClassObjects;
 import dev.stockroom.internal.transfer.DefaultKindObjects;
@@ -26,6 +27,7 @@ import dev.stockroom.links.Invalidations;
 import dev.stockroom.links.Links;
 import dev.stockroom.policy.DataClass;
 import dev.stockroom.policy.DataKind;
+import dev.stockroom.protection.DataProtection;
 import dev.stockroom.transfer.KindObjects;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -66,6 +68,7 @@ public final class Assembly {
   private final Map<DataKind, DefaultKindObjects> kinds = new EnumMap<>(DataKind.class);
   private final Resumption resumption;
   private final DefaultAudit audit;
+  private final DefaultDataProtection protection;
 
   public Assembly(Setup setup) {
     this.setup = setup;
@@ -111,6 +114,10 @@ public final class Assembly {
     this.resumption = new Resumption(bucket, tokens, kinds::get);
     this.audit = new DefaultAudit(new DefaultAudit.Wiring(bucket, setup.policies(), s3.async(),
         s3.bucketClient(), setup.kmsKeyId(), kmsKey, setup.uploadHeaders(), jobs,
+        setup.clock(), io, guard));
+    this.protection = new DefaultDataProtection(new DefaultDataProtection.Wiring(bucket,
+        setup.policies(), s3.async(), kinds.get(DataKind.AUDIT_LOG), setup.protectionKey(),
+        setup.backups(), setup.kmsKeyId(), setup.uploadHeaders().checksums(), jobs,
         setup.clock(), io, guard));
   }
 
@@ -160,6 +167,10 @@ public final class Assembly {
 
   public Audit audit() {
     return audit;
+  }
+
+  public DataProtection protection() {
+    return protection;
   }
 
   public Optional<BatchJobs> batchJobs() {

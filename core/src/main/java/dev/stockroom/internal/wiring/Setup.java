@@ -5,6 +5,7 @@ import dev.stockroom.internal.metrics.Meters;
 import dev.stockroom.internal.s3.S3Clients;
 import dev.stockroom.links.CloudFrontSettings;
 import dev.stockroom.policy.PolicyCatalog;
+import dev.stockroom.protection.BackupSettings;
 import dev.stockroom.transfer.TransferSettings;
 import dev.stockroom.transfer.UploadHeaders;
 import java.net.URI;
@@ -30,7 +31,8 @@ public record Setup(String bucket, Region region, URI endpointOverride, boolean 
     KmsClient kmsClient, boolean kmsKeyCheck, boolean accelerate,
     TransferSettings transferSettings, Duration awsCheckInterval, CloudFrontSettings cloudFront,
     Clock clock, Executor executor, Duration shutdownGracePeriod, byte[] resumeTokenKey,
-    UploadHeaders uploadHeaders, BatchOperations batchOperations, Meters meters) {
+    UploadHeaders uploadHeaders, BatchOperations batchOperations, Meters meters,
+    byte[] protectionKey, BackupSettings backups) {
 
   /** Returns whether Stockroom creates the S3 client itself. */
   boolean createsS3Client() {

@@ -1,6 +1,7 @@
 package dev.stockroom.internal.wiring;
 
 import dev.stockroom.batch.BatchOperations;
+import dev.stockroom.protection.BackupSettings;
 import dev.stockroom.transfer.TransferSettings;
 import dev.stockroom.validation.Require;
 import java.util.ArrayList;
@@ -34,6 +35,28 @@ public final class SetupChecks {
     checkIgnored(setup);
     checkKmsRegion(setup);
     checkBatchOperations(setup);
+    checkBackups(setup);
+  }
+
+  /**
+   * Backups go to buckets of their own (a copy in the same bucket survives none of what a backup
+   * is for), encrypted with a KMS key, under manifests signed with the protection key.
+   */
+  private static void checkBackups(Setup setup) {
+    BackupSettings backups = setup.backups();
+    if (backups == null) {
+      return;
+    }
+    Require.argument(!backups.bucket().equals(setup.bucket()), "backups bucket must differ "
+        + "from the bucket it backs up, but was '%s'", backups.bucket());
+    backups.crossRegionBucket().ifPresent(cross -> Require.argument(!cross.equals(
+        setup.bucket()), "backups crossRegion bucket must differ from the bucket it backs up, "
+        + "but was '%s'", cross));
+    Require.argument(backups.kmsKeyId().isPresent() || setup.kmsKeyId() != null, "backups "
+        + "need a KMS key for their copies of transactional data: set kmsKeyId on the backups "
+        + "or on the Stockroom builder");
+    Require.argument(setup.protectionKey() != null, "backups need protectionKey(...) on the "
+        + "Stockroom builder: it signs their manifests, which a restore trusts");
   }
 
   /**

@@ -129,6 +129,24 @@ class LifecyclePlannerTest {
         .resultingRules()).hasSize(1000);
   }
 
+  @Test
+  void backupRulesInTheMainBucket_areForeign_andTheCatalogsRulesInABackupBucketToo() {
+    LifecycleRule backup = LifecycleRule.builder().id("stockroom.backup.daily")
+        .status(ExpirationStatus.ENABLED).filter(f -> f.prefix("stockroom-backups/daily/"))
+        .noncurrentVersionExpiration(n -> n.noncurrentDays(7)).build();
+    List<LifecycleRule> current = new ArrayList<>(desired);
+    current.add(backup);
+
+    LifecyclePlan main = LifecyclePlanner.plan("b", current, catalog);
+    LifecyclePlan backups = LifecyclePlanner.plan("b", current, new RuleSet("stockroom.backup.",
+        null, List.of(backup), java.util.Set.of(backup.id())));
+
+    assertThat(main.hasChanges()).isFalse();
+    assertThat(main.foreignRules()).containsExactly(backup);
+    assertThat(backups.hasChanges()).isFalse();
+    assertThat(backups.foreignRules()).containsExactlyElementsOf(desired);
+  }
+
   private static <T> List<T> reversed(List<T> list) {
     List<T> copy = new ArrayList<>(list);
     java.util.Collections.reverse(copy);

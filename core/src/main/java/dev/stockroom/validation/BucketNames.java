@@ -1,6 +1,5 @@
-package dev.stockroom.internal;
+package dev.stockroom.validation;
 
-import dev.stockroom.validation.Require;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -30,21 +29,30 @@ public final class BucketNames {
    * @throws IllegalArgumentException naming the bucket and the rule it breaks
    */
   public static String check(String bucket) {
-    Require.nonNull(bucket, "bucket");
-    Require.argument(VALID.matcher(bucket).matches(), "bucket must be 3 to 63 characters of "
+    return check(bucket, "bucket");
+  }
+
+  /**
+   * Checks {@code bucket}, the value of setting {@code field}, against S3's naming rules.
+   *
+   * @throws IllegalArgumentException naming the field, the bucket and the rule it breaks
+   */
+  public static String check(String bucket, String field) {
+    Require.nonNull(bucket, field);
+    Require.argument(VALID.matcher(bucket).matches(), field + " must be 3 to 63 characters of "
         + "lowercase letters, digits, '.' and '-', starting and ending with a letter or digit, "
         + "but was '%s'", bucket);
     Require.argument(!bucket.contains("..") && !bucket.contains(".-") && !bucket.contains("-."),
-        "bucket must not contain '..', '.-' or '-.', but was '%s'", bucket);
+        field + " must not contain '..', '.-' or '-.', but was '%s'", bucket);
     Require.argument(!IP_ADDRESS.matcher(bucket).matches(),
-        "bucket must not be formatted as an IP address, but was '%s'", bucket);
+        field + " must not be formatted as an IP address, but was '%s'", bucket);
     for (String prefix : RESERVED_PREFIXES) {
-      Require.argument(!bucket.startsWith(prefix), "bucket must not start with '%s' (reserved by "
-          + "S3), but was '%s'", prefix, bucket);
+      Require.argument(!bucket.startsWith(prefix), field + " must not start with '%s' (reserved "
+          + "by S3), but was '%s'", prefix, bucket);
     }
     for (String suffix : RESERVED_SUFFIXES) {
-      Require.argument(!bucket.endsWith(suffix), "bucket must not end with '%s' (reserved by S3), "
-          + "but was '%s'", suffix, bucket);
+      Require.argument(!bucket.endsWith(suffix), field + " must not end with '%s' (reserved by "
+          + "S3), but was '%s'", suffix, bucket);
     }
     return bucket;
   }
