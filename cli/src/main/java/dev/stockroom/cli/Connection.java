@@ -5,6 +5,7 @@ import dev.stockroom.links.HashAlgorithm;
 import dev.stockroom.validation.Printable;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -52,6 +53,7 @@ final class Connection {
     transfer(builder);
     cloudFront(builder);
     batchOperations(builder);
+    protection(builder);
     try {
       return builder.build();
     } catch (IllegalArgumentException | IllegalStateException | NullPointerException e) {
@@ -105,6 +107,28 @@ final class Connection {
       properties.get("stockroom.batch-operations.work-prefix").ifPresent(b::workPrefix);
       properties.get("stockroom.batch-operations.in-process-limit")
           .ifPresent(limit -> b.inProcessLimit(Long.parseLong(limit)));
+    }));
+  }
+
+  private void protection(Stockroom.Builder builder) {
+    // a secret: read without apply(), whose messages repeat the value
+    properties.get("stockroom.protection-key").ifPresent(text -> {
+      String origin = properties.origin("stockroom.protection-key");
+      try {
+        builder.protectionKey(Base64.getDecoder().decode(text.strip()));
+      } catch (IllegalArgumentException e) {
+        throw new UsageException(origin + " must be base64 of at least 32 secret bytes (e.g. "
+            + "the output of: openssl rand -base64 32)", e);
+      }
+    });
+    if (properties.namesUnder("stockroom.backups.").isEmpty()) {
+      return;
+    }
+    String bucket = required("stockroom.backups.bucket");
+    apply("stockroom.backups.bucket", bucket, text -> builder.backups(b -> {
+      b.bucket(text);
+      properties.get("stockroom.backups.prefix").ifPresent(b::prefix);
+      properties.get("stockroom.backups.kms-key-id").ifPresent(b::kmsKeyId);
     }));
   }
 

@@ -44,6 +44,11 @@ final class Properties {
     known.put("stockroom.batch-operations.role-arn", "the IAM role Batch Operations assume");
     known.put("stockroom.batch-operations.work-prefix", "where job manifests and reports go");
     known.put("stockroom.batch-operations.in-process-limit", "repairs above it run as jobs");
+    known.put("stockroom.protection-key", "base64 of 32+ secret bytes: signs backup manifests, "
+        + "keys erasure receipts");
+    known.put("stockroom.backups.bucket", "the backup bucket (versioned)");
+    known.put("stockroom.backups.prefix", "where backups go in it (default stockroom-backups/)");
+    known.put("stockroom.backups.kms-key-id", "the backup bucket's KMS key");
     return Collections.unmodifiableMap(known);
   }
 

@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
         + "shop's S3 bucket.",
     subcommands = {PolicyCommand.class, PlanCommand.class, ApplyCommand.class,
         AuditCommand.class, RepairCommand.class, CostCommand.class, UploadCommand.class,
-        SignCommand.class, CommandLine.HelpCommand.class},
+        SignCommand.class, BackupCommand.class, RestoreDrillCommand.class, EraseCommand.class,
+        CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {"0:done (plan: nothing would change)", "1:S3, KMS or S3 Control failed",
         "2:plan: the lifecycle would change", "64:bad input (flag, value, configuration)"})
@@ -36,7 +37,8 @@ public final class StockroomCli implements Runnable {
 
   /** Runs the command line in {@code context} and returns its exit status. */
   static int run(String[] args, Context context) {
-    CommandLine line = new CommandLine(new StockroomCli(), new Factory(context));
+    CommandLine line = new CommandLine(new StockroomCli(), new Factory(context))
+        .setCaseInsensitiveEnumValuesAllowed(true);
     line.setOut(new java.io.PrintWriter(context.out(), true));
     line.setErr(new java.io.PrintWriter(context.err(), true));
     line.setParameterExceptionHandler((e, arguments) -> usage(context.err(), e.getMessage(),

@@ -81,8 +81,12 @@ final class PropertiesMapper {
           () -> builder.shutdownGracePeriod(properties.getShutdownGracePeriod()));
     }
     if (properties.getResumeTokenKey() != null) {
-      resumeTokenKey(properties.getResumeTokenKey());
+      secretKey("resume-token-key", properties.getResumeTokenKey(), builder::resumeTokenKey);
     }
+    if (properties.getProtectionKey() != null) {
+      secretKey("protection-key", properties.getProtectionKey(), builder::protectionKey);
+    }
+    backups(properties.getBackups());
     kms(properties.getKms());
     transfer(properties.getTransfer());
     CloudFrontMapper.map(properties.getCloudFront(), beans.cloudFront(), values)
@@ -219,9 +223,10 @@ final class PropertiesMapper {
    * Decodes the key and hands it to the builder. No message, cause or log line carries the
    * value: the JDK's decoder names the offending character, so its exception is not chained.
    */
-  private void resumeTokenKey(String base64) {
-    Refused property = Refused.secret(P + "resume-token-key");
-    String action = "Set " + P + "resume-token-key to base64 of at least 32 random bytes, e.g. "
+  private void secretKey(String name, String base64,
+      java.util.function.Consumer<byte[]> setter) {
+    Refused property = Refused.secret(P + name);
+    String action = "Set " + P + name + " to base64 of at least 32 random bytes, e.g. "
         + "the output of: openssl rand -base64 32";
     String compact = base64.replaceAll("\\s", "");
     byte[] key;
@@ -233,12 +238,37 @@ final class PropertiesMapper {
           action, null);
     }
     try {
-      builder.resumeTokenKey(key);
+      setter.accept(key);
     } catch (IllegalArgumentException e) {
       throw new InvalidStockroomPropertyException(List.of(property), e.getMessage(), action, null);
     } finally {
       Arrays.fill(key, (byte) 0);
     }
+  }
+
+  private void backups(StockroomProperties.Backups backups) {
+    if (backups.getBucket() == null) {
+      if (backups.getPrefix() != null || backups.getKmsKeyId() != null) {
+        throw new InvalidStockroomPropertyException(List.of(Refused.notSet(P
+            + "backups.bucket")), "backup properties are set but no bucket", "Set " + P
+            + "backups.bucket, or remove the " + P + "backups.* properties.", null);
+      }
+      return;
+    }
+    dev.stockroom.protection.BackupSettings.Builder settings =
+        dev.stockroom.protection.BackupSettings.builder();
+    set(values.refused(P + "backups.bucket", backups.getBucket()),
+        () -> settings.bucket(backups.getBucket()));
+    if (backups.getPrefix() != null) {
+      set(values.refused(P + "backups.prefix", backups.getPrefix()),
+          () -> settings.prefix(backups.getPrefix()));
+    }
+    if (backups.getKmsKeyId() != null) {
+      set(values.refused(P + "backups.kms-key-id", backups.getKmsKeyId()),
+          () -> settings.kmsKeyId(backups.getKmsKeyId()));
+    }
+    Refused bucket = values.refused(P + "backups.bucket", backups.getBucket());
+    set(bucket, () -> builder.backups(settings.build()));
   }
 
   /** Applies a property that maps to the builder setting {@code setting}, and records it. */

@@ -76,19 +76,20 @@ public class StockroomAutoConfiguration {
   }
 
   /**
-   * Keeps {@code stockroom.resume-token-key} out of the actuator's {@code env} and
+   * Keeps {@code stockroom.resume-token-key} and {@code stockroom.protection-key} out of the
+   * actuator's {@code env} and
    * {@code configprops} endpoints, even where they are set to show values.
    */
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnClass(SanitizingFunction.class)
   static class Sanitizing {
 
-    /** Masks the resume token key under any of its relaxed names. */
+    /** Masks the resume token and protection keys under any of their relaxed names. */
     @Bean
     SanitizingFunction stockroomResumeTokenKeySanitizer() {
       return SanitizingFunction.sanitizeValue().ifKeyMatches(key ->
           key.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT)
-              .endsWith("resumetokenkey"));
+              .matches(".*(resumetokenkey|protectionkey)"));
     }
   }
 }

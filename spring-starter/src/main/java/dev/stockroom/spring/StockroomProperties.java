@@ -69,6 +69,15 @@ public class StockroomProperties {
    */
   private String resumeTokenKey;
 
+  /**
+   * The key (base64 of at least 32 secret bytes) that signs backup manifests and keys the hashes
+   * of erasure receipts; needed for backups and erasure. Never shown in reports or logs.
+   */
+  private String protectionKey;
+
+  /** Backups of the transactional data (see docs/protection.md). */
+  private final Backups backups = new Backups();
+
   /** SSE-KMS settings. */
   private final Kms kms = new Kms();
 
@@ -148,6 +157,55 @@ public class StockroomProperties {
 
   public String getResumeTokenKey() {
     return resumeTokenKey;
+  }
+
+  public String getProtectionKey() {
+    return protectionKey;
+  }
+
+  public void setProtectionKey(String protectionKey) {
+    this.protectionKey = protectionKey;
+  }
+
+  public Backups getBackups() {
+    return backups;
+  }
+
+  /** Where the transactional data is backed up: set bucket to enable backups. */
+  public static class Backups {
+
+    /** The backup bucket (versioned; Stockroom keeps its stockroom.backup.* lifecycle rules). */
+    private String bucket;
+
+    /** Where backups go in the bucket (default stockroom-backups/). */
+    private String prefix;
+
+    /** The backup bucket's KMS key (default: the one of stockroom.kms.key-id). */
+    private String kmsKeyId;
+
+    public String getBucket() {
+      return bucket;
+    }
+
+    public void setBucket(String bucket) {
+      this.bucket = bucket;
+    }
+
+    public String getPrefix() {
+      return prefix;
+    }
+
+    public void setPrefix(String prefix) {
+      this.prefix = prefix;
+    }
+
+    public String getKmsKeyId() {
+      return kmsKeyId;
+    }
+
+    public void setKmsKeyId(String kmsKeyId) {
+      this.kmsKeyId = kmsKeyId;
+    }
   }
 
   public void setResumeTokenKey(String resumeTokenKey) {
