@@ -25,10 +25,10 @@ final class AuditBenchmarks {
   private final Path work;
   private final Path manifest;
 
-  AuditBenchmarks(Path work) {
+  AuditBenchmarks(Path work) throws java.io.IOException {
     this.work = work;
-    this.manifest = InventoryFixture.generate(work.resolve("inventory"), BUCKET, ROWS,
-        Instant.now());
+    this.manifest = InventoryFixture.generate(Files.createDirectories(work.resolve("inventory")),
+        BUCKET, ROWS, Instant.now());
   }
 
   /** Returns rows per second for Stockroom's audit and for a bare parse, round by round. */

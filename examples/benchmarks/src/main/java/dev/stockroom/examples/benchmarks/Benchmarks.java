@@ -23,7 +23,8 @@ import software.amazon.awssdk.regions.Region;
 /**
  * Runs the benchmarks and prints Markdown tables of medians, with the ratio of Stockroom to the raw
  * AWS SDK doing the same work in the same run. The argument picks sections, comma-separated:
- * {@code transfers}, {@code links}, {@code classification}, {@code heap}, {@code cost}, or
+ * {@code transfers}, {@code links}, {@code classification}, {@code heap}, {@code cost},
+ * {@code import-heap}, {@code import-speed} ({@code imports} for both), {@code audit}, or
  * {@code all}.
  */
 public final class Benchmarks {
@@ -35,8 +36,9 @@ public final class Benchmarks {
 
   public static void main(String[] args) throws Exception {
     Set<String> sections = args.length == 0 || args[0].equals("all")
-        ? Set.of("transfers", "links", "classification", "heap", "cost", "imports", "audit")
-        : Set.of(args[0].split(","));
+        ? Set.of("transfers", "links", "classification", "heap", "cost", "import-heap",
+            "import-speed", "audit")
+        : expand(args[0].split(","));
     System.out.printf("Machine: %d cores, %d MiB max heap, Java %s, %s %s%n",
         Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
         System.getProperty("java.version"), System.getProperty("os.name"),
@@ -44,7 +46,7 @@ public final class Benchmarks {
     Path work = Files.createTempDirectory("stockroom-bench-");
     try {
       if (sections.contains("transfers") || sections.contains("heap")
-          || sections.contains("imports")) {
+          || sections.contains("import-heap") || sections.contains("import-speed")) {
         try (LocalS3 s3 = LocalS3.startInProcess()) {
           if (sections.contains("transfers")) {
             transfers(new TransferBenchmarks(s3, work));
@@ -52,8 +54,11 @@ public final class Benchmarks {
           if (sections.contains("heap")) {
             heap(s3, work);
           }
-          if (sections.contains("imports")) {
-            imports(new ImportBenchmarks(s3, work), work);
+          if (sections.contains("import-heap")) {
+            importHeap(new ImportBenchmarks(s3, work), work);
+          }
+          if (sections.contains("import-speed")) {
+            importSpeed(new ImportBenchmarks(s3, work), work);
           }
         }
       }
@@ -125,18 +130,33 @@ public final class Benchmarks {
     return Long.parseLong(output.replaceAll("(?s).*LIVE_HEAP_MAX=(\\d+).*", "$1"));
   }
 
-  private static void imports(ImportBenchmarks bench, Path work) throws Exception {
+  /** {@code imports} stands for both import sections. */
+  private static Set<String> expand(String[] names) {
+    Set<String> sections = new java.util.HashSet<>(List.of(names));
+    if (sections.remove("imports")) {
+      sections.addAll(List.of("import-heap", "import-speed"));
+    }
+    return sections;
+  }
+
+  private static void importHeap(ImportBenchmarks bench, Path work) throws Exception {
     Path small = ImportBenchmarks.tree(work.resolve("tree-10k"), 10_000);
     ImportBenchmarks.Heap[] at10k = bench.heap(small);
+    delete(small);
     Path large = ImportBenchmarks.tree(work.resolve("tree-100k"), 100_000);
     ImportBenchmarks.Heap[] at100k = bench.heap(large);
     delete(large);
     System.out.println();
-    System.out.println("| Imports of small files (1–50 KB), forked JVM " + ImportBenchmarks.XMX
+    System.out.println("| Imports of small files (1–50 KB) to a store that keeps nothing, forked JVM "
+        + ImportBenchmarks.XMX
         + ": live heap at most | 10,000 files | 100,000 files | 100k / 10k |");
     System.out.println("|---|---:|---:|---:|");
     heapRow("Stockroom importFiles", at10k[0], at100k[0]);
     heapRow("raw S3TransferManager.uploadDirectory", at10k[1], at100k[1]);
+  }
+
+  private static void importSpeed(ImportBenchmarks bench, Path work) throws Exception {
+    Path small = ImportBenchmarks.tree(work.resolve("tree-10k"), 10_000);
     Rounds throughput = bench.throughput(small, 10_000);
     double[] ratio = throughput.ratio("stockroom", "tm");
     System.out.println();
