@@ -220,6 +220,36 @@ class LinkKeysAndSafetyTest {
   }
 
   @Test
+  void aRefusedInvalidation_failsEveryCallersFuture_namingTheDistributionBucketAndError()
+      throws Exception {
+    try (CloudFrontStandIn cloudFront = new CloudFrontStandIn()
+            .refuseInvalidations(400, "TooManyInvalidationsInProgress");
+        CloudFrontClient client = cloudFront.client();
+        Stockroom stockroom = LinksTest.stockroom(new MutableClock(START), cf -> cf
+            .distributionId("EDFDVBD6EXAMPLE").invalidationDelay(Duration.ofMinutes(10))
+            .cloudFrontClient(client)).build()) {
+      var first = stockroom.invalidations().invalidate(List.of("media/pages/a.html"));
+      var second = stockroom.invalidations().invalidate(List.of("media/pages/b.html"));
+
+      stockroom.invalidations().flush();
+
+      for (var future : List.of(first, second)) {
+        assertThatThrownBy(future::join).cause()
+            .isInstanceOf(dev.stockroom.exception.InvalidationException.class)
+            .hasMessageStartingWith("CreateInvalidation for 2 path(s) of distribution "
+                + "'EDFDVBD6EXAMPLE' (serving bucket 'shop-assets') failed with "
+                + "TooManyInvalidationsInProgress (HTTP 400): ");
+      }
+      assertThat(cloudFront.received()).hasSize(1);
+
+      cloudFront.refuseInvalidations(0, null);
+      var later = stockroom.invalidations().invalidate(List.of("media/pages/a.html"));
+      stockroom.invalidations().flush();
+      assertThat(later.join().id()).isEqualTo("I1");
+    }
+  }
+
+  @Test
   void manyPathsUnderOneDirectory_goAsOneWildcard() throws Exception {
     List<String> first = pages(0, 2_000);
     List<String> second = pages(2_000, 3_001);

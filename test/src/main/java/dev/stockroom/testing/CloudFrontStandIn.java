@@ -57,6 +57,20 @@ public final class CloudFrontStandIn implements AutoCloseable {
     server = Loopback.serve(this::handle);
   }
 
+  /**
+   * Answers every CreateInvalidation from now on with {@code status} and CloudFront's error
+   * {@code code} (for example 400 and {@code TooManyInvalidationsInProgress}), or answers normally
+   * again when {@code code} is null. The refused requests are still recorded.
+   */
+  public CloudFrontStandIn refuseInvalidations(int status, String code) {
+    refusal = code == null ? null : new Refusal(status, code);
+    return this;
+  }
+
+  private record Refusal(int status, String code) {}
+
+  private volatile Refusal refusal;
+
   /** Returns every CreateInvalidation received so far, in order. */
   public List<Received> received() {
     return List.copyOf(received);
@@ -155,6 +169,13 @@ public final class CloudFrontStandIn implements AutoCloseable {
       paths.add(path.group(1));
     }
     received.add(new Received(distributionId, paths));
+    Refusal refused = refusal;
+    if (refused != null) {
+      reply(exchange, refused.status(), "<ErrorResponse xmlns=\"" + NS + "\"><Error><Type>Sender"
+          + "</Type><Code>" + refused.code() + "</Code><Message>refused by the stand-in</Message>"
+          + "</Error><RequestId>r-1</RequestId></ErrorResponse>");
+      return;
+    }
     String id = "I" + ids.incrementAndGet();
     invalidations.put(id, new Invalidation(distributionId, List.copyOf(paths), false));
     exchange.getResponseHeaders().set("Location", "https://cloudfront.amazonaws.com/2020-05-31/"

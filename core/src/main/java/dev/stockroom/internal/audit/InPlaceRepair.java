@@ -4,6 +4,7 @@ import dev.stockroom.audit.RepairAction;
 import dev.stockroom.audit.RepairOutcome;
 import dev.stockroom.audit.RepairRequest;
 import dev.stockroom.audit.RepairStatus;
+import dev.stockroom.internal.AwsAnswers;
 import dev.stockroom.internal.Futures;
 import dev.stockroom.internal.s3.PartCopy;
 import dev.stockroom.internal.s3.S3Answers;
@@ -11,7 +12,6 @@ import dev.stockroom.internal.transfer.Protection;
 import dev.stockroom.policy.StoragePolicy;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ObjectLockRetentionMode;
@@ -208,11 +208,7 @@ final class InPlaceRepair {
     if (S3Answers.archived(failure)) {
       return outcome(row, decision, RepairStatus.NEEDS_RESTORE, "archived and not restored");
     }
-    Throwable cause = Futures.unwrap(failure);
-    String detail = cause instanceof AwsServiceException service && service.awsErrorDetails() != null
-        ? service.awsErrorDetails().errorCode() + " (HTTP " + service.statusCode() + ")"
-        : cause.getClass().getSimpleName();
-    return outcome(row, decision, RepairStatus.FAILED, detail);
+    return outcome(row, decision, RepairStatus.FAILED, AwsAnswers.shortReason(failure));
   }
 
   /** Whether the action changes S3 (counts toward the objects a plan changes). */

@@ -1,6 +1,7 @@
 package dev.stockroom.internal.links;
 
 import dev.stockroom.exception.InvalidationException;
+import dev.stockroom.internal.AwsAnswers;
 import dev.stockroom.links.InvalidationReceipt;
 import dev.stockroom.validation.Require;
 import java.time.Clock;
@@ -107,8 +108,9 @@ final class InvalidationBatcher implements AutoCloseable {
       } catch (RuntimeException e) {
         InvalidationException failure = new InvalidationException(Require.format(
             "CreateInvalidation for %s path(s) of distribution '%s' (serving bucket '%s') "
-            + "failed: %s", plan.send().size(), distributionId, bucket, e.getMessage()),
-            distributionId, plan.send(), bucket, e);
+            + "failed%s: %s", plan.send().size(), distributionId, bucket,
+            AwsAnswers.codeAndStatus(e).map(answer -> " with " + answer).orElse(""),
+            e.getMessage()), distributionId, plan.send(), bucket, e);
         batch.forEach(waiter -> waiter.done().completeExceptionally(failure));
         return;
       }

@@ -1,10 +1,10 @@
 package dev.stockroom.internal.protection;
 
+import dev.stockroom.internal.AwsAnswers;
 import dev.stockroom.internal.Futures;
 import dev.stockroom.internal.s3.PartCopy;
 import dev.stockroom.internal.s3.S3Answers;
 import java.util.concurrent.CompletableFuture;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
@@ -80,10 +80,7 @@ final class BackupCopier {
         return new Outcome(null, "written while the backup ran: the next backup copies it",
             false);
       }
-      Throwable cause = Futures.unwrap(failure);
-      return new Outcome(null, cause instanceof AwsServiceException service
-          && service.awsErrorDetails() != null ? service.awsErrorDetails().errorCode()
-          + " (HTTP " + service.statusCode() + ")" : cause.getClass().getSimpleName(), false);
+      return new Outcome(null, AwsAnswers.shortReason(failure), false);
     });
   }
 
