@@ -233,7 +233,8 @@ public final class CloudFrontSettings {
           bytes = in.readNBytes(PemKeys.MAX_LENGTH + 1);
         }
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot read privateKey file '" + pemFile + "'", e);
+        throw new UncheckedIOException(
+            Require.format("cannot read privateKey file '%s'", pemFile), e);
       }
       // ISO-8859-1 maps every byte to one character, so a binary (DER) file reaches PemKeys
       // intact and gets a message saying how to convert it.

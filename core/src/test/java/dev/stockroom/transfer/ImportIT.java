@@ -127,6 +127,12 @@ class ImportIT {
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessage("journal '" + garbage + "' is not a Stockroom import journal (first line "
               + "'stockroom-import-1' expected)");
+      // a line break in a path is shown escaped, so that it cannot forge a log line
+      Path unopenable = dir.resolve("no\nsuch").resolve("catalog.journal");
+      assertThatThrownBy(() -> stockroom.media().productImages().importFiles(
+          ImportSource.directory(catalog), r -> r.journal(unopenable)))
+          .isInstanceOf(java.io.UncheckedIOException.class)
+          .hasMessage("cannot open journal '" + dir + "/no\\u000asuch/catalog.journal'");
     }
     assertThat(requests.sent("PutObject")).isEmpty();
   }

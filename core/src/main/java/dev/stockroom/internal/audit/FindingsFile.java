@@ -72,7 +72,8 @@ final class FindingsFile {
         this.printer = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').setHeader(HEADER)
             .get().print(out);
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot write findings file '" + target + "'", e);
+        throw new UncheckedIOException(
+            Require.format("cannot write findings file '%s'", target), e);
       }
     }
 
@@ -92,7 +93,8 @@ final class FindingsFile {
             orEmpty(row.uploadId()), row.size(), orEmpty(row.lastModified()), orEmpty(row.eTag()),
             orEmpty(row.storageClass()));
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot write findings file '" + target + "'", e);
+        throw new UncheckedIOException(
+            Require.format("cannot write findings file '%s'", target), e);
       }
     }
 
@@ -104,7 +106,8 @@ final class FindingsFile {
             StandardCopyOption.ATOMIC_MOVE);
         committed = true;
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot write findings file '" + target + "'", e);
+        throw new UncheckedIOException(
+            Require.format("cannot write findings file '%s'", target), e);
       }
     }
 
@@ -161,7 +164,7 @@ final class FindingsFile {
       }
       return header;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read findings file '" + path + "'", e);
+      throw new UncheckedIOException(Require.format("cannot read findings file '%s'", path), e);
     } catch (IllegalStateException e) {
       throw new IllegalArgumentException(Require.format("findings file '%s' is not valid CSV: %s",
           path, e.getMessage()), e);
@@ -179,7 +182,7 @@ final class FindingsFile {
       }
       return HexFormat.of().formatHex(sha256.digest());
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read findings file '" + path + "'", e);
+      throw new UncheckedIOException(Require.format("cannot read findings file '%s'", path), e);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java platform has SHA-256", e);
     }

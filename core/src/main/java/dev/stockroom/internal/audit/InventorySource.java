@@ -117,7 +117,8 @@ final class InventorySource implements ObjectSource {
       }
       throw e;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read inventory data file '" + file.key() + "'", e);
+      throw new UncheckedIOException(
+          Require.format("cannot read inventory data file '%s'", file.key()), e);
     } catch (IllegalStateException e) {
       // commons-csv reports a malformed record (an open quote at the end) this way
       throw new IllegalArgumentException(Require.format("inventory data file '%s' is not valid "

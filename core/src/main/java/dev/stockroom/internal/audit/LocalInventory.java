@@ -42,7 +42,8 @@ final class LocalInventory implements InventoryLocation {
     try (InputStream in = openRegular(manifest, "inventory manifest")) {
       return in.readNBytes(InventoryManifest.MAX_BYTES + 1);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read inventory manifest '" + manifest + "'", e);
+      throw new UncheckedIOException(
+          Require.format("cannot read inventory manifest '%s'", manifest), e);
     }
   }
 
@@ -55,7 +56,7 @@ final class LocalInventory implements InventoryLocation {
     try (InputStream in = openRegular(checksum, "inventory manifest checksum")) {
       return Optional.of(new String(in.readNBytes(64), StandardCharsets.US_ASCII).strip());
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read '" + checksum + "'", e);
+      throw new UncheckedIOException(Require.format("cannot read '%s'", checksum), e);
     }
   }
 
@@ -72,7 +73,8 @@ final class LocalInventory implements InventoryLocation {
       throw new IllegalArgumentException(Require.format("inventory data file '%s' named by '%s' "
           + "is not in %s: download the whole report", name, manifest, directory), e);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read inventory data file '" + name + "'", e);
+      throw new UncheckedIOException(
+          Require.format("cannot read inventory data file '%s'", name), e);
     }
   }
 

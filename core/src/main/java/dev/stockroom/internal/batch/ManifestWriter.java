@@ -1,6 +1,7 @@
 package dev.stockroom.internal.batch;
 
 import dev.stockroom.internal.EncodedKeys;
+import dev.stockroom.validation.Require;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,7 +40,8 @@ public final class ManifestWriter implements AutoCloseable {
       out.write(EncodedKeys.encode(key));
       out.write('\n');
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write Batch Operations manifest '" + file + "'", e);
+      throw new UncheckedIOException(
+          Require.format("cannot write Batch Operations manifest '%s'", file), e);
     }
     objects++;
     bytes += size;
@@ -60,7 +62,8 @@ public final class ManifestWriter implements AutoCloseable {
     try {
       out.close();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write Batch Operations manifest '" + file + "'", e);
+      throw new UncheckedIOException(
+          Require.format("cannot write Batch Operations manifest '%s'", file), e);
     }
     return file;
   }

@@ -101,7 +101,8 @@ final class ManifestFile {
             row.size(), orEmpty(row.eTag()), orEmpty(row.checksum()),
             orEmpty(row.backupVersion()));
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot write backup manifest '" + body + "'", e);
+        throw new UncheckedIOException(
+            Require.format("cannot write backup manifest '%s'", body), e);
       }
       objects++;
       bytes += row.size();
@@ -134,7 +135,8 @@ final class ManifestFile {
             StandardOpenOption.APPEND);
         return file;
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot write backup manifest '" + file + "'", e);
+        throw new UncheckedIOException(
+            Require.format("cannot write backup manifest '%s'", file), e);
       }
     }
 

@@ -1,5 +1,6 @@
 package dev.stockroom.internal.transfer;
 
+import dev.stockroom.validation.Require;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -40,7 +41,7 @@ final class ContentAddress {
         digest.update(buffer, 0, n);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read '" + file + "' to hash it", e);
+      throw new UncheckedIOException(Require.format("cannot read '%s' to hash it", file), e);
     }
     return hex(digest.digest());
   }

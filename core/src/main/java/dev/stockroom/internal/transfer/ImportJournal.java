@@ -86,7 +86,7 @@ final class ImportJournal implements AutoCloseable {
       }
       return journal;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot open journal '" + file + "'", e);
+      throw new UncheckedIOException(Require.format("cannot open journal '%s'", file), e);
     }
   }
 
@@ -192,7 +192,7 @@ final class ImportJournal implements AutoCloseable {
       }
       out.write('\n');
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write journal '" + file + "'", e);
+      throw new UncheckedIOException(Require.format("cannot write journal '%s'", file), e);
     }
   }
 
@@ -200,7 +200,7 @@ final class ImportJournal implements AutoCloseable {
     try {
       out.flush();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write journal '" + file + "'", e);
+      throw new UncheckedIOException(Require.format("cannot write journal '%s'", file), e);
     }
   }
 
@@ -211,7 +211,7 @@ final class ImportJournal implements AutoCloseable {
       out.flush();
       channel.force(false);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write journal '" + file + "'", e);
+      throw new UncheckedIOException(Require.format("cannot write journal '%s'", file), e);
     }
   }
 

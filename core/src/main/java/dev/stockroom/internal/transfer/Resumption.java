@@ -74,7 +74,8 @@ public final class Resumption {
     try {
       modified = Instant.ofEpochMilli(Files.getLastModifiedTime(file).toMillis());
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the modification time of '" + file + "'", e);
+      throw new UncheckedIOException(
+          Require.format("cannot read the modification time of '%s'", file), e);
     }
     Require.argument(source.size() == token.size(), "file '%s' is not the file that was paused: "
         + "its size is %s bytes, but was %s", file, source.size(), token.size());

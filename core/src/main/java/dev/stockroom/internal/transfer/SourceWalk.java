@@ -61,7 +61,7 @@ abstract class SourceWalk implements Iterator<SourceWalk.Found>, AutoCloseable {
     try {
       return new TreeWalk(directory, directory.toRealPath(), policy);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read directory '" + directory + "'", e);
+      throw new UncheckedIOException(Require.format("cannot read directory '%s'", directory), e);
     }
   }
 

@@ -48,7 +48,7 @@ sealed interface UploadSource {
     try {
       return new FileSource(file, Files.size(file));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the size of '" + file + "'", e);
+      throw new UncheckedIOException(Require.format("cannot read the size of '%s'", file), e);
     }
   }
 
