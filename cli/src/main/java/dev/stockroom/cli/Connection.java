@@ -70,6 +70,14 @@ final class Connection {
         .maxConnections(Integer.parseInt(text))));
     value("stockroom.transfer.max-concurrent-files", text -> builder.transferSettings(t -> t
         .maxConcurrentFiles(Integer.parseInt(text))));
+    value("stockroom.upload-headers.server-side-encryption", text -> builder.uploadHeaders(h -> h
+        .serverSideEncryption(bool(text))));
+    value("stockroom.upload-headers.object-lock-retention", text -> builder.uploadHeaders(h -> h
+        .objectLockRetention(bool(text))));
+    value("stockroom.upload-headers.checksums", text -> builder.uploadHeaders(h -> h
+        .checksums(bool(text))));
+    value("stockroom.upload-headers.kind-tag", text -> builder.uploadHeaders(h -> h
+        .kindTag(bool(text))));
   }
 
   private void cloudFront(Stockroom.Builder builder) {

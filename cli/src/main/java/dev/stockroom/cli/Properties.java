@@ -40,6 +40,13 @@ final class Properties {
     known.put("stockroom.transfer.multipart-threshold", "size from which uploads go in parts");
     known.put("stockroom.transfer.max-connections", "HTTP connections");
     known.put("stockroom.transfer.max-concurrent-files", "files in flight in a directory upload");
+    known.put("stockroom.upload-headers.server-side-encryption", "an SSE header on kinds that do "
+        + "not require KMS (default true)");
+    known.put("stockroom.upload-headers.object-lock-retention", "audit logs' COMPLIANCE retention "
+        + "(default true)");
+    known.put("stockroom.upload-headers.checksums", "a CRC32C checksum on uploads (default true)");
+    known.put("stockroom.upload-headers.kind-tag", "a stockroom-kind tag on each object "
+        + "(default false)");
     known.put("stockroom.batch-operations.account-id", "the AWS account of Batch Operations jobs");
     known.put("stockroom.batch-operations.role-arn", "the IAM role Batch Operations assume");
     known.put("stockroom.batch-operations.work-prefix", "where job manifests and reports go");

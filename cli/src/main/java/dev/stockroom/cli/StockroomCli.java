@@ -7,8 +7,13 @@ import dev.stockroom.validation.Printable;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
 
 /**
  * The {@code stockroom} command: {@code java -jar stockroom-cli.jar <command> [options]}. Bad
@@ -59,7 +64,8 @@ public final class StockroomCli implements Runnable {
     return ExitCodes.USAGE;
   }
 
-  private static int failed(PrintStream err, Exception e, CommandLine command) {
+  private static int failed(PrintStream err, Exception thrown, CommandLine command) {
+    Exception e = unwrapped(thrown);
     if (e instanceof UsageException || e instanceof IllegalArgumentException
         || e instanceof PolicyViolationException || e instanceof IllegalStateException
         || e instanceof NullPointerException) {
@@ -75,8 +81,29 @@ public final class StockroomCli implements Runnable {
       err.println("stockroom: " + stockroom.getMessage());
       return ExitCodes.FAILURE;
     }
+    if (e instanceof AwsServiceException aws) {
+      // an AWS answer that reached the command without a Stockroom exception around it
+      err.println("stockroom: " + Printable.of(aws.getMessage()) + Optional.ofNullable(
+          aws.awsErrorDetails()).map(details -> details.errorCode()).filter(code -> code != null
+          && !aws.getMessage().contains(code)).map(code -> " (" + code + ")").orElse(""));
+      return ExitCodes.FAILURE;
+    }
+    if (e instanceof SdkClientException client) {
+      err.println("stockroom: " + Printable.of(client.getMessage()));
+      return ExitCodes.FAILURE;
+    }
     err.println("stockroom: " + e.getClass().getSimpleName() + ": " + Printable.of(e.getMessage()));
     return ExitCodes.SOFTWARE;
+  }
+
+  /** The cause of a {@link CompletionException} or {@link ExecutionException}, as thrown. */
+  private static Exception unwrapped(Exception e) {
+    Throwable cause = e;
+    while ((cause instanceof CompletionException || cause instanceof ExecutionException)
+        && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    return cause instanceof Exception exception ? exception : e;
   }
 
   /** Makes the commands, each with the context it runs in. */

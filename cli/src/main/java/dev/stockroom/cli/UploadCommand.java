@@ -3,6 +3,7 @@ package dev.stockroom.cli;
 import dev.stockroom.policy.DataKind;
 import dev.stockroom.transfer.BatchProgress;
 import dev.stockroom.transfer.FileOutcome;
+import dev.stockroom.transfer.ImportItem;
 import dev.stockroom.transfer.ImportResult;
 import dev.stockroom.transfer.ImportSource;
 import dev.stockroom.transfer.StoredObject;
@@ -16,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -24,11 +26,11 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code stockroom upload}: a file or a directory as objects of one kind, with the kind's storage
  * class, encryption and headers. A directory is imported with a progress line and a summary, and
- * with {@code --journal} a re-run resumes, sending nothing already stored.
+ * with {@code --journal} (for a file too) a re-run resumes, sending nothing already stored.
  */
 @Command(name = "upload", mixinStandardHelpOptions = true,
     description = "Upload a file or a directory as objects of one kind. With --journal, a "
-        + "directory import resumes where it stopped.")
+        + "re-run resumes where the last one stopped.")
 final class UploadCommand implements Callable<Integer> {
 
   private final Context context;
@@ -45,7 +47,7 @@ final class UploadCommand implements Callable<Integer> {
   String name;
 
   @Option(names = "--journal", paramLabel = "FILE",
-      description = "a directory import's journal: a re-run skips what it recorded as stored")
+      description = "an import journal: a re-run skips what it recorded as stored")
   Path journal;
 
   @Parameters(paramLabel = "PATH", description = "the file or directory to upload")
@@ -63,13 +65,12 @@ final class UploadCommand implements Callable<Integer> {
       throw new UsageException("PATH '" + Printable.of(path.toString()) + "': not a regular file "
           + "or a directory (links are not followed)");
     }
-    if (directory && name != null || !directory && journal != null) {
-      throw new UsageException(directory ? "--name is for a file, not a directory"
-          : "--journal is for a directory, not a file");
+    if (directory && name != null) {
+      throw new UsageException("--name is for a file, not a directory");
     }
     try (var stockroom = common.open(context)) {
       Output output = new Output(context, common.json);
-      if (!directory) {
+      if (!directory && journal == null) {
         StoredObject stored = stockroom.objects(dataKind).object(name != null ? name
             : path.getFileName().toString()).upload(path);
         output.answer(String.format("stored s3://%s/%s  %,d bytes  %s  %s%n", stored.bucket(),
@@ -80,7 +81,7 @@ final class UploadCommand implements Callable<Integer> {
         return ExitCodes.OK;
       }
       Progress progress = new Progress(output, !common.json);
-      ImportResult result = stockroom.objects(dataKind).importFiles(ImportSource.directory(path),
+      ImportResult result = stockroom.objects(dataKind).importFiles(source(directory),
           request -> {
             request.listener(progress);
             if (journal != null) {
@@ -91,6 +92,16 @@ final class UploadCommand implements Callable<Integer> {
       output.answer(summary(result), json(result));
       return result.allSucceeded() ? ExitCodes.OK : ExitCodes.FAILURE;
     }
+  }
+
+  /** The directory, or the one file as a source a journal can be kept for. */
+  private ImportSource source(boolean directory) {
+    if (directory) {
+      return ImportSource.directory(path);
+    }
+    String fileName = name != null ? name : path.getFileName().toString();
+    return ImportSource.of("file " + path.toAbsolutePath().normalize(),
+        Stream.of(new ImportItem(path, fileName)));
   }
 
   private DataKind kind() {

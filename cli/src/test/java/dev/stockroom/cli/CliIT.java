@@ -99,6 +99,32 @@ class CliIT {
   }
 
   @Test
+  void plan_withAWorkload_pricesTheChange_andNothingOnceApplied() {
+    String bucket = SharedS3Mock.newBucket();
+    Run drift = run(bucket, "plan", "--add", "product-image=10000x1MB", "--json");
+    assertThat(drift.status()).as(drift.err()).isEqualTo(ExitCodes.CHANGES);
+    JsonNode cost = drift.json().get("costEffect");
+    assertThat(cost.get("month").asInt()).isEqualTo(12);
+    JsonNode image = null;
+    for (JsonNode kind : cost.get("kinds")) {
+      image = kind.get("kind").asString().equals("product-image") ? kind : image;
+    }
+    assertThat(image).as("product-image among %s", cost.get("kinds")).isNotNull();
+    // a bucket without rules keeps 1 MB images in STANDARD; the policy moves them to STANDARD_IA
+    assertThat(image.get("afterUsd").asDouble()).isLessThan(image.get("beforeUsd").asDouble());
+    assertThat(cost.get("differenceUsd").asDouble()).isNegative();
+    Run people = run(bucket, "plan", "--add", "product-image=10000x1MB", "--cost-month", "6");
+    assertThat(people.out()).contains("Cost effect:", "per month at month 6");
+    assertThat(run(bucket, "apply").status()).isZero();
+    Run applied = run(bucket, "plan", "--add", "product-image=10000x1MB", "--json");
+    assertThat(applied.status()).isZero();
+    assertThat(applied.json().get("costEffect").get("kinds")).isEmpty();
+    Run month = run(bucket, "plan", "--add", "product-image=1x1MB", "--cost-month", "0");
+    assertThat(month.status()).isEqualTo(ExitCodes.USAGE);
+    assertThat(month.err()).startsWith("stockroom: --cost-month=0: must be between 1 and 600");
+  }
+
+  @Test
   void badInput_isOneLineNamingTheFlagAndValue_exit64() {
     Run region = run(Map.of(), "plan", "--bucket", "shop", "--region", "eu west\u001b[2J");
     assertThat(region.status()).isEqualTo(ExitCodes.USAGE);
@@ -169,6 +195,55 @@ class CliIT {
     Run order = run(bucket, "upload", "--kind", "order", catalog.resolve("1.jpg").toString());
     assertThat(order.status()).isEqualTo(ExitCodes.USAGE);
     assertThat(order.err()).contains("KMS");
+  }
+
+  @Test
+  void upload_aFile_storesItsBytesWithTheKindsHeaders_andWithAJournal_resumes()
+      throws IOException {
+    String bucket = SharedS3Mock.newBucket();
+    Path file = Files.writeString(dir.resolve("hero.jpg"), "hero image bytes");
+    Run stored = run(bucket, "upload", "--kind", "product-image", "--name", "sku-9/hero.jpg",
+        file.toString(), "--json");
+    assertThat(stored.status()).as(stored.err()).isZero();
+    String key = "media/product-images/sku-9/hero.jpg";
+    assertThat(stored.json().get("key").asString()).isEqualTo(key);
+    assertThat(admin.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asUtf8String())
+        .isEqualTo("hero image bytes");
+    assertThat(admin.headObject(b -> b.bucket(bucket).key(key)).cacheControl())
+        .isEqualTo("public, max-age=31536000, immutable");
+
+    Path journal = dir.resolve("file.journal");
+    Run first = run(bucket, "upload", "--kind", "product-image", "--journal", journal.toString(),
+        file.toString(), "--json");
+    assertThat(first.status()).as(first.err()).isZero();
+    assertThat(first.json().get("stored").asLong()).isEqualTo(1);
+    assertThat(admin.getObjectAsBytes(b -> b.bucket(bucket).key("media/product-images/hero.jpg"))
+        .asUtf8String()).isEqualTo("hero image bytes");
+    Run again = run(bucket, "upload", "--kind", "product-image", "--journal", journal.toString(),
+        file.toString(), "--json");
+    assertThat(again.json().get("stored").asLong()).isZero();
+    assertThat(again.json().get("alreadyStored").asLong()).isEqualTo(1);
+  }
+
+  @Test
+  void anAwsFailureOnAnUpload_namesTheBucketTheKeyAndS3sErrorCode_exit1() throws IOException {
+    Path file = Files.writeString(dir.resolve("hero.jpg"), "hero image bytes");
+    String bucket = "no-such-bucket-" + System.nanoTime();
+    Run missing = run(bucket, "upload", "--kind", "product-image", file.toString());
+    assertThat(missing.status()).as(missing.err()).isEqualTo(ExitCodes.FAILURE);
+    assertThat(missing.err().lines()).singleElement().asString()
+        .contains(bucket).contains("media/product-images/hero.jpg").contains("NoSuchBucket");
+  }
+
+  @Test
+  void everyCommand_answersHelp_withItsOwnUsage() {
+    for (String command : List.of("policy", "plan", "apply", "audit", "repair", "cost", "upload",
+        "sign", "backup", "restore-drill", "erase")) {
+      Run help = run(Map.of(), command, "--help");
+      assertThat(help.status()).as(command).isZero();
+      assertThat(help.out()).as(command).startsWith("Usage: stockroom " + command + " ")
+          .contains("--bucket=NAME", "--json", "-h, --help");
+    }
   }
 
   @Test

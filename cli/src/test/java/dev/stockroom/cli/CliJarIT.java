@@ -51,7 +51,7 @@ class CliJarIT {
     Run help = java("--help");
     assertThat(help.status()).isZero();
     assertThat(help.out()).contains("policy", "plan", "apply", "audit", "repair", "cost",
-        "upload", "sign");
+        "upload", "sign", "backup", "restore-drill", "erase");
   }
 
   @Test

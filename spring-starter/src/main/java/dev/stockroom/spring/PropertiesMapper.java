@@ -89,6 +89,7 @@ final class PropertiesMapper {
     backups(properties.getBackups());
     kms(properties.getKms());
     transfer(properties.getTransfer());
+    uploadHeaders(properties.getUploadHeaders());
     CloudFrontMapper.map(properties.getCloudFront(), beans.cloudFront(), values)
         .ifPresent(builder::cloudFront);
     if (!properties.getPolicies().isEmpty()) {
@@ -216,6 +217,27 @@ final class PropertiesMapper {
       property("maxConcurrentFiles", "transfer.max-concurrent-files",
           transfer.getMaxConcurrentFiles(), () -> builder.transferSettings(
               t -> t.maxConcurrentFiles(transfer.getMaxConcurrentFiles())));
+    }
+  }
+
+  private void uploadHeaders(StockroomProperties.UploadHeaders headers) {
+    if (headers.getServerSideEncryption() != null) {
+      property("uploadHeaders", "upload-headers.server-side-encryption",
+          headers.getServerSideEncryption(), () -> builder.uploadHeaders(
+              h -> h.serverSideEncryption(headers.getServerSideEncryption())));
+    }
+    if (headers.getObjectLockRetention() != null) {
+      property("uploadHeaders", "upload-headers.object-lock-retention",
+          headers.getObjectLockRetention(), () -> builder.uploadHeaders(
+              h -> h.objectLockRetention(headers.getObjectLockRetention())));
+    }
+    if (headers.getChecksums() != null) {
+      property("uploadHeaders", "upload-headers.checksums", headers.getChecksums(),
+          () -> builder.uploadHeaders(h -> h.checksums(headers.getChecksums())));
+    }
+    if (headers.getKindTag() != null) {
+      property("uploadHeaders", "upload-headers.kind-tag", headers.getKindTag(),
+          () -> builder.uploadHeaders(h -> h.kindTag(headers.getKindTag())));
     }
   }
 

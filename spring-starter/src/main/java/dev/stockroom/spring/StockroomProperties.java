@@ -90,6 +90,9 @@ public class StockroomProperties {
   /** Upload part size, threshold and parallelism. */
   private final Transfer transfer = new Transfer();
 
+  /** Which optional headers uploads carry: one off for an S3-compatible store that refuses it. */
+  private final UploadHeaders uploadHeaders = new UploadHeaders();
+
   /** The health indicator. */
   private final Health health = new Health();
 
@@ -226,6 +229,10 @@ public class StockroomProperties {
 
   public Transfer getTransfer() {
     return transfer;
+  }
+
+  public UploadHeaders getUploadHeaders() {
+    return uploadHeaders;
   }
 
   public Health getHealth() {
@@ -606,6 +613,64 @@ public class StockroomProperties {
 
     public void setMaxConcurrentFiles(Integer maxConcurrentFiles) {
       this.maxConcurrentFiles = maxConcurrentFiles;
+    }
+  }
+
+  /**
+   * Which optional headers uploads carry. The defaults suit S3; a store that refuses a header
+   * (MinIO without KMS, a store without tagging, checksums or Object Lock) is served by turning
+   * that header off. Transactional data is SSE-KMS or refused whatever these say.
+   */
+  public static class UploadHeaders {
+
+    /**
+     * Whether kinds that do not require KMS carry an SSE header. Unset: core's default, true; off,
+     * the store's default encryption applies.
+     */
+    private Boolean serverSideEncryption;
+
+    /**
+     * Whether audit logs check the bucket's Object Lock and carry a COMPLIANCE retention. Unset:
+     * core's default, true.
+     */
+    private Boolean objectLockRetention;
+
+    /** Whether uploads carry a CRC32C checksum for the store to verify. Unset: core's default. */
+    private Boolean checksums;
+
+    /** Whether each object is tagged stockroom-kind=&lt;kind&gt;. Unset: core's default, false. */
+    private Boolean kindTag;
+
+    public Boolean getServerSideEncryption() {
+      return serverSideEncryption;
+    }
+
+    public void setServerSideEncryption(Boolean serverSideEncryption) {
+      this.serverSideEncryption = serverSideEncryption;
+    }
+
+    public Boolean getObjectLockRetention() {
+      return objectLockRetention;
+    }
+
+    public void setObjectLockRetention(Boolean objectLockRetention) {
+      this.objectLockRetention = objectLockRetention;
+    }
+
+    public Boolean getChecksums() {
+      return checksums;
+    }
+
+    public void setChecksums(Boolean checksums) {
+      this.checksums = checksums;
+    }
+
+    public Boolean getKindTag() {
+      return kindTag;
+    }
+
+    public void setKindTag(Boolean kindTag) {
+      this.kindTag = kindTag;
     }
   }
 

@@ -191,6 +191,38 @@ class StockroomAutoConfigurationTest {
   }
 
   @Test
+  void uploadHeaderProperties_changeWhatUploadsCarry() {
+    String bucket = SharedS3Mock.newBucket();
+    RecordingInterceptor sent = new RecordingInterceptor();
+    runner.withPropertyValues("stockroom.bucket=" + bucket, "stockroom.region=us-east-1",
+            "stockroom.endpoint=" + SharedS3Mock.endpoint(), "stockroom.path-style=true",
+            "stockroom.upload-headers.server-side-encryption=false",
+            "stockroom.upload-headers.checksums=false",
+            "stockroom.upload-headers.object-lock-retention=false",
+            "stockroom.upload-headers.kind-tag=true")
+        .withBean(AwsCredentialsProvider.class, () -> SharedS3Mock.CREDENTIALS)
+        .withBean(StockroomBuilderCustomizer.class, () -> b -> b.s3ClientCustomizer(s3 -> s3
+            .overrideConfiguration(o -> o.addExecutionInterceptor(sent))))
+        .run(context -> {
+          Stockroom stockroom = context.getBean(Stockroom.class);
+          stockroom.media().productImage("sku-1/a.jpg").upload(new byte[] {1}, "image/jpeg");
+          stockroom.logs().auditLog("2026/12/07/a.log").upload(new byte[] {2}, "text/plain");
+        });
+    var admin = SharedS3Mock.admin();
+    String image = "media/product-images/sku-1/a.jpg";
+    assertThat(admin.getObjectTagging(t -> t.bucket(bucket).key(image)).tagSet())
+        .extracting(tag -> tag.key() + "=" + tag.value()).containsExactly(
+            "stockroom-kind=product-image");
+    assertThat(admin.headObject(h -> h.bucket(bucket).key(image)).serverSideEncryption())
+        .isNull();
+    assertThat(sent.sent("PutObject")).hasSize(2).allSatisfy(put -> assertThat(put.http()
+        .headers()).doesNotContainKeys("x-amz-server-side-encryption", "x-amz-checksum-crc32c",
+            "x-amz-sdk-checksum-algorithm", "x-amz-object-lock-mode"));
+    // without the Object Lock check, the bucket's Object Lock is never asked for
+    assertThat(sent.sent("GetObjectLockConfiguration")).isEmpty();
+  }
+
+  @Test
   void accelerate_withoutAnEndpoint_sendsUploadsThroughTransferAcceleration() {
     runner.withPropertyValues("stockroom.bucket=shop-assets", "stockroom.accelerate=true")
         .withBean(AwsCredentialsProvider.class, () -> SharedS3Mock.CREDENTIALS)
