@@ -73,6 +73,37 @@ class RestoreDrillIT {
   }
 
   @Test
+  void aDrillIntoAScratchBucket_restoresThere_andCleansUpThere() {
+    seed();
+    String scratch = bucket(false);
+    try (Stockroom stockroom = stockroom()) {
+      stockroom.protection().backup(BackupTier.DAILY).backup();
+      sent.clear();
+
+      RestoreReport kept = stockroom.protection().drill(BackupTier.DAILY,
+          RestoreTarget.scratchBucket(scratch, ""));
+
+      assertThat(kept.passed()).isTrue();
+      assertThat(kept.restored()).isEqualTo(4);
+      assertThat(admin.getObjectAsBytes(b -> b.bucket(scratch).key(PAYMENT)).asUtf8String())
+          .isEqualTo("payment 1");
+      assertThat(admin.headObject(b -> b.bucket(scratch).key(ORDER_2)).serverSideEncryption())
+          .isEqualTo(ServerSideEncryption.AWS_KMS);
+      assertThat(admin.listObjectsV2(b -> b.bucket(shop).prefix(SCRATCH)).contents()).isEmpty();
+
+      RestoreReport cleaned = stockroom.protection().drill(BackupTier.DAILY,
+          RestoreTarget.scratchBucket(scratch, "drill-2/").cleanUp());
+
+      assertThat(cleaned.passed()).isTrue();
+      assertThat(cleaned.cleanedUp()).isEqualTo(4);
+      assertThat(admin.listObjectsV2(b -> b.bucket(scratch).prefix("drill-2/")).contents())
+          .isEmpty();
+      assertThat(admin.listObjectsV2(b -> b.bucket(scratch)).contents()).hasSize(4);
+      assertThat(admin.listObjectsV2(b -> b.bucket(shop)).contents()).hasSize(4);
+    }
+  }
+
+  @Test
   void aDrillAfterCorruptingOneBackupObject_reportsExactlyThatMismatch_andCleansUp()
       throws Exception {
     seed();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stockroom.Stockroom;
 import dev.stockroom.testing.CloudFrontStandIn;
+import dev.stockroom.testing.KmsStandIn;
 import dev.stockroom.testing.RecordingInterceptor;
 import dev.stockroom.testing.SharedS3Mock;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
+import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -36,18 +38,21 @@ class ClientOwnershipTest {
       .withBean(AwsCredentialsProvider.class, () -> SharedS3Mock.CREDENTIALS);
 
   @Test
-  void theAppsS3ClientAndCloudFrontClient_areUsed_andStayOpenAfterTheContextCloses()
+  void theAppsS3KmsAndCloudFrontClients_areUsed_andStayOpenAfterTheContextCloses()
       throws Exception {
     String bucket = SharedS3Mock.newBucket();
     RecordingInterceptor s3Requests = new RecordingInterceptor();
     RecordingInterceptor cloudFrontRequests = new RecordingInterceptor();
+    RecordingInterceptor s3AsyncRequests = new RecordingInterceptor();
     try (CloudFrontStandIn standIn = new CloudFrontStandIn();
+        KmsStandIn kms = new KmsStandIn().key(KmsStandIn.usable(SharedS3Mock.KMS_KEY_ID));
+        KmsClient appKms = kms.client();
         S3Client appS3 = S3Client.builder().region(SharedS3Mock.REGION)
             .credentialsProvider(SharedS3Mock.CREDENTIALS).endpointOverride(SharedS3Mock.endpoint())
             .forcePathStyle(true)
             .overrideConfiguration(o -> o.addExecutionInterceptor(s3Requests)).build();
         // an app with an S3Client has the S3AsyncClient to match (the starter refuses one alone)
-        S3AsyncClient appS3Async = SharedS3Mock.asyncClientBuilder().build();
+        S3AsyncClient appS3Async = SharedS3Mock.asyncClient(s3AsyncRequests);
         CloudFrontClient appCloudFront = CloudFrontClient.builder().region(Region.AWS_GLOBAL)
             .credentialsProvider(SharedS3Mock.CREDENTIALS)
             .endpointOverride(standIn.client().serviceClientConfiguration().endpointOverride()
@@ -59,26 +64,37 @@ class ClientOwnershipTest {
               "stockroom.cloud-front.domain=cdn.shop.example",
               "stockroom.cloud-front.key-pair-id=K2JCJMDEHXQW5F",
               "stockroom.cloud-front.private-key=classpath:keys/rsa-pkcs8.pem",
-              "stockroom.cloud-front.distribution-id=EDFDVBD6EXAMPLE")
+              "stockroom.cloud-front.distribution-id=EDFDVBD6EXAMPLE",
+              "stockroom.kms.key-id=" + SharedS3Mock.KMS_KEY_ID)
           // without a destroy method, so that Spring does not close them: only Stockroom could
           .withBean(S3Client.class, () -> appS3, NO_DESTROY_METHOD)
           .withBean(S3AsyncClient.class, () -> appS3Async, NO_DESTROY_METHOD)
           .withBean(CloudFrontClient.class, () -> appCloudFront, NO_DESTROY_METHOD)
+          .withBean(KmsClient.class, () -> appKms, NO_DESTROY_METHOD)
           .run(context -> {
             Stockroom stockroom = context.getBean(Stockroom.class);
             stockroom.lifecycle().plan();
+            stockroom.transactional().order("2026/12/07/o-1.json").upload(new byte[] {1},
+                "application/json");
             var invalidation = stockroom.invalidations().invalidate(List.of("media/pages/a.html"));
             stockroom.invalidations().flush();
             assertThat(invalidation.join().id()).isEqualTo("I1");
           });
 
       assertThat(s3Requests.sent()).extracting(RecordingInterceptor.Sent::operation)
-          .containsExactly("GetBucketLifecycleConfiguration");
+          .contains("GetBucketLifecycleConfiguration").doesNotContain("PutObject");
+      assertThat(s3AsyncRequests.sent()).extracting(RecordingInterceptor.Sent::operation)
+          .contains("PutObject");
+      assertThat(kms.describeCalls()).as("DescribeKey through the app's KmsClient").isPositive();
       // the invalidations in progress are listed first, to fit the batch to CloudFront's limits
       assertThat(cloudFrontRequests.sent()).extracting(RecordingInterceptor.Sent::operation)
           .containsExactly("ListInvalidations", "CreateInvalidation");
       // the context is closed; the app's clients still work
       assertThat(appS3.listBuckets().buckets()).extracting(b -> b.name()).contains(bucket);
+      assertThat(appS3Async.headObject(h -> h.bucket(bucket)
+          .key("transactional/orders/2026/12/07/o-1.json")).join().contentLength()).isEqualTo(1);
+      assertThat(appKms.describeKey(d -> d.keyId(SharedS3Mock.KMS_KEY_ID)).keyMetadata().keyId())
+          .isEqualTo(SharedS3Mock.KMS_KEY_ID);
       assertThat(appCloudFront.createInvalidation(r -> r.distributionId("EDFDVBD6EXAMPLE")
           .invalidationBatch(b -> b.callerReference("after-close")
               .paths(p -> p.quantity(1).items("/media/pages/b.html"))))

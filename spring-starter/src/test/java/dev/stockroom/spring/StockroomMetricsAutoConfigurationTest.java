@@ -9,11 +9,16 @@ import dev.stockroom.testing.CloudFrontVerifier;
 import dev.stockroom.testing.SharedS3Mock;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -53,6 +58,34 @@ class StockroomMetricsAutoConfigurationTest {
               .tags("bucket", bucket, "kind", "product-image", "outcome", "stored").timer()
               .count()).isEqualTo(1);
         });
+  }
+
+  @Test
+  void theApplicationsObservationRegistry_seesEachUpload() {
+    String bucket = SharedS3Mock.newBucket();
+    List<Observation.Context> stopped = new CopyOnWriteArrayList<>();
+    ObservationRegistry observations = ObservationRegistry.create();
+    observations.observationConfig().observationHandler(new ObservationHandler<>() {
+      @Override
+      public void onStop(Observation.Context context) {
+        stopped.add(context);
+      }
+
+      @Override
+      public boolean supportsContext(Observation.Context context) {
+        return true;
+      }
+    });
+    runner.withPropertyValues(onS3Mock(bucket))
+        .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+        .withBean(ObservationRegistry.class, () -> observations)
+        .run(context -> context.getBean(Stockroom.class).media().productImage("a.jpg")
+            .upload("image".getBytes(StandardCharsets.UTF_8), "image/jpeg"));
+    assertThat(stopped).singleElement().satisfies(context -> {
+      assertThat(context.getName()).isEqualTo("stockroom.upload");
+      assertThat(context.getLowCardinalityKeyValue("kind").getValue()).isEqualTo("product-image");
+      assertThat(context.getLowCardinalityKeyValue("bucket").getValue()).isEqualTo(bucket);
+    });
   }
 
   @Test
