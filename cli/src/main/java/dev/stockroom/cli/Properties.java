@@ -94,7 +94,9 @@ final class Properties {
 
   /** Returns where {@code property} was set, for messages. */
   String origin(String property) {
-    return origins.getOrDefault(property, property);
+    String origin = origins.getOrDefault(property, property);
+    // "--set" alone would not say which of several --set flags it was
+    return origin.equals("--set") ? "--set " + property : origin;
   }
 
   /** Returns the names set under {@code prefix} ({@code stockroom.cloud-front.}). */

@@ -226,6 +226,25 @@ class CliIT {
   }
 
   @Test
+  void uploadHeaderProperties_changeWhatAnUploadCarries() throws IOException {
+    String bucket = SharedS3Mock.newBucket();
+    Path file = Files.writeString(dir.resolve("a.html"), "<p>page</p>");
+    Run stored = run(bucket, "upload", "--kind", "page", file.toString(),
+        "--set", "stockroom.upload-headers.kind-tag=true",
+        "--set", "stockroom.upload-headers.server-side-encryption=false");
+    assertThat(stored.status()).as(stored.err()).isZero();
+    String key = "media/pages/a.html";
+    assertThat(admin.getObjectTagging(t -> t.bucket(bucket).key(key)).tagSet())
+        .extracting(tag -> tag.key() + "=" + tag.value()).containsExactly("stockroom-kind=page");
+    assertThat(admin.headObject(h -> h.bucket(bucket).key(key)).serverSideEncryption()).isNull();
+    Run bad = run(bucket, "upload", "--kind", "page", file.toString(),
+        "--set", "stockroom.upload-headers.checksums=maybe");
+    assertThat(bad.status()).isEqualTo(ExitCodes.USAGE);
+    assertThat(bad.err()).contains("stockroom.upload-headers.checksums", "maybe",
+        "expected true or false");
+  }
+
+  @Test
   void anAwsFailureOnAnUpload_namesTheBucketTheKeyAndS3sErrorCode_exit1() throws IOException {
     Path file = Files.writeString(dir.resolve("hero.jpg"), "hero image bytes");
     String bucket = "no-such-bucket-" + System.nanoTime();
