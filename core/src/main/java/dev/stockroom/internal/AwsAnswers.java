@@ -13,11 +13,20 @@ public final class AwsAnswers {
    * {@code failure} (or what it wraps) is a service's answer with a code; empty otherwise.
    */
   public static Optional<String> codeAndStatus(Throwable failure) {
+    return answer(failure).map(service -> service.awsErrorDetails().errorCode() + " (HTTP "
+        + service.statusCode() + ")");
+  }
+
+  /** Returns the service's error code ({@code "NoSuchVersion"}), if it answered with one. */
+  public static Optional<String> errorCode(Throwable failure) {
+    return answer(failure).map(service -> service.awsErrorDetails().errorCode());
+  }
+
+  private static Optional<AwsServiceException> answer(Throwable failure) {
     for (Throwable t = Futures.unwrap(failure); t != null; t = t.getCause()) {
       if (t instanceof AwsServiceException service && service.awsErrorDetails() != null
           && service.awsErrorDetails().errorCode() != null) {
-        return Optional.of(service.awsErrorDetails().errorCode() + " (HTTP "
-            + service.statusCode() + ")");
+        return Optional.of(service);
       }
     }
     return Optional.empty();

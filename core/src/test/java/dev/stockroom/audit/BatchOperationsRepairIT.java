@@ -9,15 +9,11 @@ import dev.stockroom.testing.RecordingInterceptor;
 import dev.stockroom.testing.S3ControlStandIn;
 import dev.stockroom.testing.SharedS3Mock;
 import dev.stockroom.testing.StockroomOnS3Mock;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -305,26 +301,6 @@ class BatchOperationsRepairIT {
    * Writes {@code job}'s completion report as S3 does: a manifest.json naming one result file
    * with its MD5, relative to the report prefix. Returns the result file's key.
    */
-  private static String writeReport(BatchJob job, List<String> rows) throws Exception {
-    String root = "job-" + job.id() + "/";
-    String results = root + "results/6217b0fab0de85c408b4be96aeaca9b195a7daa5.csv";
-    byte[] csv = String.join("", rows).getBytes(StandardCharsets.UTF_8);
-    String md5 = HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(csv));
-    admin.putObject(b -> b.bucket(bucket).key(job.reportPrefix() + results),
-        RequestBody.fromBytes(csv));
-    admin.putObject(b -> b.bucket(bucket).key(job.reportPrefix() + root + "manifest.json"),
-        RequestBody.fromString("{\"Format\":\"Report_CSV_20180820\",\"ReportCreationDate\":"
-            + "\"2026-12-07T17:48:39.725Z\",\"Results\":[{\"TaskExecutionStatus\":\"succeeded\","
-            + "\"Bucket\":\"" + bucket + "\",\"MD5Checksum\":\"" + md5 + "\",\"Key\":\""
-            + results + "\"}],\"ReportSchema\":\"Bucket, Key, VersionId, TaskStatus, ErrorCode, "
-            + "HTTPStatusCode, ResultMessage\"}"));
-    return job.reportPrefix() + results;
-  }
-
-  private static String row(String key, String rest) {
-    return bucket + "," + URLEncoder.encode(key, StandardCharsets.UTF_8).replace("+", "%20")
-        + ",," + rest + "\n";
-  }
 
   private Stockroom stockroom(
       java.util.function.UnaryOperator<dev.stockroom.batch.BatchOperations.Builder> batch) {
@@ -338,5 +314,13 @@ class BatchOperationsRepairIT {
       java.util.function.UnaryOperator<PutObjectRequest.Builder> headers) {
     admin.putObject(headers.apply(PutObjectRequest.builder().bucket(bucket).key(key)).build(),
         RequestBody.fromString("object " + key));
+  }
+
+  private static String writeReport(BatchJob job, List<String> rows) {
+    return S3ControlStandIn.writeReport(admin, bucket, job.reportPrefix(), job.id(), rows);
+  }
+
+  private static String row(String key, String rest) {
+    return S3ControlStandIn.reportRow(bucket, key, rest);
   }
 }

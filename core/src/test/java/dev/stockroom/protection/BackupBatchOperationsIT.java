@@ -12,17 +12,12 @@ import dev.stockroom.testing.RecordingInterceptor;
 import dev.stockroom.testing.S3ControlStandIn;
 import dev.stockroom.testing.SharedS3Mock;
 import dev.stockroom.testing.StockroomOnS3Mock;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
@@ -153,21 +148,11 @@ class BackupBatchOperationsIT {
     }
   }
 
-  private void writeReport(BatchJob job, List<String> rows) throws Exception {
-    String root = "job-" + job.id() + "/";
-    String results = root + "results/2b3b5e6c1f0a.csv";
-    byte[] csv = String.join("", rows).getBytes(StandardCharsets.UTF_8);
-    String md5 = HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(csv));
-    admin.putObject(b -> b.bucket(shop).key(job.reportPrefix() + results),
-        RequestBody.fromBytes(csv));
-    admin.putObject(b -> b.bucket(shop).key(job.reportPrefix() + root + "manifest.json"),
-        RequestBody.fromString("{\"Format\":\"Report_CSV_20180820\",\"Results\":[{"
-            + "\"TaskExecutionStatus\":\"succeeded\",\"Bucket\":\"" + shop + "\","
-            + "\"MD5Checksum\":\"" + md5 + "\",\"Key\":\"" + results + "\"}]}"));
+  private String writeReport(BatchJob job, List<String> rows) {
+    return S3ControlStandIn.writeReport(admin, shop, job.reportPrefix(), job.id(), rows);
   }
 
   private String row(String key, String rest) {
-    return shop + "," + URLEncoder.encode(key, StandardCharsets.UTF_8).replace("+", "%20")
-        + ",," + rest + "\n";
+    return S3ControlStandIn.reportRow(shop, key, rest);
   }
 }

@@ -4,7 +4,11 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,7 +19,9 @@ import java.util.regex.Pattern;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3control.S3ControlClient;
 
 /**
@@ -28,6 +34,43 @@ import software.amazon.awssdk.services.s3control.S3ControlClient;
  * this gives sends every request to the loopback address whatever that host is.
  */
 public final class S3ControlStandIn implements AutoCloseable {
+
+  /**
+   * Writes a completion report for job {@code jobId} into {@code bucket} as S3 Batch Operations
+   * writes one: a results CSV of {@code rows} (see {@link #reportRow}) under {@code reportPrefix +
+   * "job-<id>/results/"}, and beside it the {@code manifest.json} (format Report_CSV_20180820)
+   * naming that file, relative to the report prefix, with its MD5. Returns the results file's key.
+   */
+  public static String writeReport(S3Client admin, String bucket, String reportPrefix,
+      String jobId, List<String> rows) {
+    String root = "job-" + jobId + "/";
+    String results = root + "results/6217b0fab0de85c408b4be96aeaca9b195a7daa5.csv";
+    byte[] csv = String.join("", rows).getBytes(StandardCharsets.UTF_8);
+    String md5;
+    try {
+      md5 = HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(csv));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has MD5", e);
+    }
+    admin.putObject(b -> b.bucket(bucket).key(reportPrefix + results),
+        RequestBody.fromBytes(csv));
+    admin.putObject(b -> b.bucket(bucket).key(reportPrefix + root + "manifest.json"),
+        RequestBody.fromString("{\"Format\":\"Report_CSV_20180820\",\"ReportCreationDate\":"
+            + "\"2026-12-07T17:48:39.725Z\",\"Results\":[{\"TaskExecutionStatus\":\"succeeded\","
+            + "\"Bucket\":\"" + bucket + "\",\"MD5Checksum\":\"" + md5 + "\",\"Key\":\""
+            + results + "\"}],\"ReportSchema\":\"Bucket, Key, VersionId, TaskStatus, ErrorCode, "
+            + "HTTPStatusCode, ResultMessage\"}"));
+    return reportPrefix + results;
+  }
+
+  /**
+   * Returns one line of a completion report: the bucket, the key URL-encoded as S3 writes it, no
+   * version id, then {@code rest} (TaskStatus, HTTP status, error code, message).
+   */
+  public static String reportRow(String bucket, String key, String rest) {
+    return bucket + "," + URLEncoder.encode(key, StandardCharsets.UTF_8).replace("+", "%20")
+        + ",," + rest + "\n";
+  }
 
   /** One request received: its method, path and body. */
   public record Received(String method, String path, String body) {}

@@ -1,5 +1,6 @@
 package dev.stockroom.internal.protection;
 
+import dev.stockroom.internal.AwsAnswers;
 import dev.stockroom.internal.Futures;
 import dev.stockroom.internal.s3.S3Answers;
 import dev.stockroom.policy.StoragePolicy;
@@ -18,7 +19,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.checksums.SdkChecksum;
 import software.amazon.awssdk.core.async.AsyncResponseTransformer;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
@@ -202,7 +202,8 @@ final class RestoreRun {
 
   private static RestoreMismatch failed(ManifestRow row, Throwable failure, boolean copying) {
     Throwable cause = Futures.unwrap(failure);
-    if (copying && (S3Answers.notFound(cause) || code(cause).equals("NoSuchVersion"))) {
+    if (copying && (S3Answers.notFound(cause)
+        || AwsAnswers.errorCode(cause).filter("NoSuchVersion"::equals).isPresent())) {
       return mismatch(row, Problem.MISSING, "version " + row.backupVersion(), "not there");
     }
     String message = String.valueOf(cause.getMessage());
@@ -210,16 +211,8 @@ final class RestoreRun {
       return mismatch(row, Problem.CHECKSUM, row.checksum() == null ? "" : row.checksum(),
           "the client's own checksum check failed while reading");
     }
-    String code = code(cause);
     return mismatch(row, Problem.UNREADABLE, "", (copying ? "CopyObject: " : "GetObject: ")
-        + (code.isEmpty() ? cause.getClass().getSimpleName() : code + " (HTTP "
-            + ((AwsServiceException) cause).statusCode() + ")"));
-  }
-
-  private static String code(Throwable cause) {
-    return cause instanceof AwsServiceException service && service.awsErrorDetails() != null
-        && service.awsErrorDetails().errorCode() != null ? service.awsErrorDetails().errorCode()
-        : "";
+        + AwsAnswers.shortReason(cause));
   }
 
   private static RestoreMismatch mismatch(ManifestRow row, Problem problem, String expected,
